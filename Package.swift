@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Data flows one way (see docs/ARCHITECTURE.md):
+// files ─► LifelineWorkspace ─► LifelineEngine ─► LifelineReports ─► lifeline
+let package = Package(
+    name: "Lifeline",
+    products: [
+        .executable(name: "lifeline", targets: ["lifeline"]),
+        .library(name: "LifelineEngine", targets: ["LifelineEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // Reading CSV exports and lifeline.toml into typed, account-indexed tables.
+        .target(name: "LifelineWorkspace", dependencies: ["TOMLKit"]),
+        // Pure analytics: Workspace + Config -> Analysis (SPEC §3–§9).
+        .target(name: "LifelineEngine", dependencies: ["LifelineWorkspace"]),
+        // Turning an Analysis into JSON, text and the tier export; shared by CLI and dashboard.
+        .target(name: "LifelineReports", dependencies: ["LifelineEngine"]),
+        // Deterministic synthetic workspaces for the sample data and the benchmark.
+        .target(name: "LifelineGenerator"),
+        // The command line: a thin shell over the modules above.
+        .executableTarget(
+            name: "lifeline",
+            dependencies: [
+                "LifelineWorkspace", "LifelineEngine", "LifelineReports", "LifelineGenerator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LifelineWorkspaceTests", dependencies: ["LifelineWorkspace"]),
+        .testTarget(name: "LifelineEngineTests", dependencies: ["LifelineEngine"]),
+        .testTarget(name: "LifelineReportsTests", dependencies: ["LifelineReports"]),
+        .testTarget(name: "LifelineGeneratorTests", dependencies: ["LifelineGenerator"]),
+        // Runs the real `lifeline` binary on real files: exit codes, messages, exports.
+        .testTarget(name: "LifelineCLITests", dependencies: ["lifeline"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Typed values from raw field bytes, exactly as SPEC §1 and §13 define them.
+enum ValueParsing {
+    /// SPEC §13: `[+-]?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?`, finite.
+    static func number(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        let n = b.count
+        var i = 0
+        var negative = false
+        if i < n, b[i] == 0x2B || b[i] == 0x2D { negative = b[i] == 0x2D; i += 1 }
+        var mantissa: UInt64 = 0
+        var significant = 0
+        let intStart = i
+        while i < n, b[i] &- 0x30 <= 9 {
+            if mantissa > 0 || b[i] != 0x30 { significant += 1 }
+            if significant <= 19 { mantissa = mantissa &* 10 &+ UInt64(b[i] &- 0x30) }
+            i += 1
+        }
+        guard i > intStart else { return nil }
+        var fractionDigits = 0
+        if i < n, b[i] == 0x2E {
+            i += 1
+            let fracStart = i
+            while i < n, b[i] &- 0x30 <= 9 {
+                if mantissa > 0 || b[i] != 0x30 { significant += 1 }
+                if significant <= 19 { mantissa = mantissa &* 10 &+ UInt64(b[i] &- 0x30); fractionDigits += 1 }
+                i += 1
+            }
+            guard i > fracStart else { return nil }
+        }
+        var hasExponent = false
+        if i < n, b[i] == 0x65 || b[i] == 0x45 {
+            hasExponent = true
+            i += 1
+            if i < n, b[i] == 0x2B || b[i] == 0x2D { i += 1 }
+            let expStart = i
+            while i < n, b[i] &- 0x30 <= 9 { i += 1 }
+            guard i > expStart else { return nil }
+        }
+        guard i == n else { return nil }
+        // Exact fast path: an integer mantissa below 2^53 divided by an exact power
+        // of ten is correctly rounded, the same double strtod gives.
+        if !hasExponent, significant <= 15, fractionDigits <= 22 {
+            let v = Double(mantissa) / powersOfTen[fractionDigits]
+            return negative ? -v : v
+        }
+        guard let v = Double(String(decoding: b, as: UTF8.self)), v.isFinite else { return nil }
+        return v
+    }
+
+    private static let powersOfTen: [Double] = (0...22).map { pow(10.0, Double($0)) }
+
+    /// SPEC §13: ASCII digits only.
+    static func int(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !b.isEmpty, b.count <= 18 else { return nil }
+        var v = 0
+        for c in b {
+            let d = c &- 0x30
+            guard d <= 9 else { return nil }
+            v = v * 10 + Int(d)
+        }
+        return v
+    }
+
+    /// Case-insensitive match of ASCII `b` against lower-case `word`.
+    static func matches(_ b: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        guard b.count == word.utf8CodeUnitCount else { return false }
+        let w = word.utf8Start
+        for i in 0..<b.count {
+            var c = b[i]
+            if c >= 0x41 && c <= 0x5A { c |= 0x20 }
+            if c != w[i] { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,82 @@
+/// One customer, a row of accounts.csv (SPEC §1).
+public struct Account: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var startDate: Day
+    public var mrr: Double
+    /// `status` is `churned` (else active).
+    public var isChurned: Bool
+    public var churnDate: Day?
+    public var renewalDate: Day?
+    public var seats: Int?
+    public var contacts: Int?
+    public var cac: Double
+    public var owner: String?
+    public var plan: String?
+    /// The line of accounts.csv the row starts on.
+    public var line: Int
+
+    public init(id: String, name: String, startDate: Day, mrr: Double = 0, isChurned: Bool = false, churnDate: Day? = nil,
+                renewalDate: Day? = nil, seats: Int? = nil, contacts: Int? = nil, cac: Double = 0,
+                owner: String? = nil, plan: String? = nil, line: Int = 0) {
+        self.id = id
+        self.name = name
+        self.startDate = startDate
+        self.mrr = mrr
+        self.isChurned = isChurned
+        self.churnDate = churnDate
+        self.renewalDate = renewalDate
+        self.seats = seats
+        self.contacts = contacts
+        self.cac = cac
+        self.owner = owner
+        self.plan = plan
+        self.line = line
+    }
+}
+
+/// Reads accounts.csv rows; ids are checked for uniqueness once all chunks are in.
+struct AccountsSink: TableSink {
+    static let required = ["id", "name", "start_date"]
+    static let known = ["id", "name", "start_date", "mrr", "status", "churn_date", "renewal_date", "seats", "contacts", "cac", "owner", "plan"]
+    var accounts: [Account] = []
+    /// Every row's id and line in file order, with its position in `accounts`
+    /// (nil when the row failed), so duplicates are found among all rows.
+    var rows: [(id: String, line: Int, account: Int?)] = []
+    var latest: Day?
+    private let c: (id: Int, name: Int, start: Int, mrr: Int, status: Int, churn: Int, renewal: Int,
+                    seats: Int, contacts: Int, cac: Int, owner: Int, plan: Int)
+
+    init(columns: ColumnMap, context: Void) {
+        c = (columns.position("id"), columns.position("name"), columns.position("start_date"), columns.position("mrr"),
+             columns.position("status"), columns.position("churn_date"), columns.position("renewal_date"),
+             columns.position("seats"), columns.position("contacts"), columns.position("cac"),
+             columns.position("owner"), columns.position("plan"))
+        info = TableInfo(file: "accounts.csv", columns: columns)
+    }
+
+    private let info: TableInfo
+
+    mutating func read(_ row: inout CSVRow, line: Int, log: inout DiagnosticLog) {
+        var f = FieldReader(info, line: line)
+        let id = f.requiredText(&row, c.id, &log)
+        let name = f.requiredText(&row, c.name, &log)
+        let start = f.date(&row, c.start, required: true, &log)
+        let mrr = f.number(&row, c.mrr, required: false, nonNegative: true, &log) ?? 0
+        let status = f.choice(&row, c.status, ["active", "churned"], required: false, &log) ?? 0
+        let churn = f.date(&row, c.churn, required: false, &log)
+        let renewal = f.date(&row, c.renewal, required: false, &log)
+        let seats = f.int(&row, c.seats, required: false, &log)
+        let contacts = f.int(&row, c.contacts, required: false, &log)
+        let cac = f.number(&row, c.cac, required: false, nonNegative: true, &log) ?? 0
+        for d in [start, churn] { if let d, d > (latest ?? .min) { latest = d } }
+        guard f.ok, let start else {
+            if !id.isEmpty { rows.append((id, line, nil)) }
+            return
+        }
+        rows.append((id, line, accounts.count))
+        accounts.append(Account(id: id, name: name, startDate: start, mrr: mrr, isChurned: status == 1, churnDate: churn,
+                                renewalDate: renewal, seats: seats, contacts: contacts, cac: cac,
+                                owner: row.optionalString(c.owner), plan: row.optionalString(c.plan), line: line))
+    }
+}

@@ -1,0 +1,228 @@
+import Foundation
+
+/// Why a workspace could not be opened at all (as opposed to data errors,
+/// which are collected in `Workspace.diagnostics` so the rest can be shown).
+public enum WorkspaceLoadError: Error, CustomStringConvertible, Equatable {
+    case notFound(String)
+    case unreadable(String, String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let path): "\(path): no such file or directory"
+        case .unreadable(let path, let reason): "\(path): cannot be read: \(reason)"
+        }
+    }
+}
+
+/// Opens a workspace: a folder of exports, or one accounts CSV (SPEC §1, §13).
+public enum WorkspaceLoader {
+    public typealias Progress = (_ what: String, _ fraction: Double) -> Void
+
+    public static func load(path: String, progress: Progress = { _, _ in }) throws -> Workspace {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw WorkspaceLoadError.notFound(path)
+        }
+        var log = DiagnosticLog()
+        if !isDirectory.boolValue {
+            let bytes = try readFile(path)
+            var ws = readAccounts(bytes, path: path, log: &log)
+            ws.isSingleFile = true
+            ws.diagnostics = log
+            return ws
+        }
+        let dir = URL(fileURLWithPath: path)
+        func file(_ name: String) -> String { dir.appendingPathComponent(name).path }
+        func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: file(name)) }
+
+        var config = Config()
+        if exists(ConfigFile.name) {
+            let bytes = try readFile(file(ConfigFile.name))
+            if let text = String(validating: bytes, as: UTF8.self) {
+                config = ConfigFile.parse(text, log: &log)
+            } else {
+                log.add(Diagnostic(.error, file: ConfigFile.name, message: "bytes that are not UTF-8"))
+            }
+        }
+        progress("accounts.csv", 0)
+        guard exists("accounts.csv") else {
+            log.add(Diagnostic(.error, file: "accounts.csv", message: "the required file accounts.csv is missing from \(path)"))
+            var ws = Workspace(path: path, accounts: [], accountIndex: AccountIndex(capacity: 0), config: config)
+            ws.diagnostics = log
+            return ws
+        }
+        var ws = readAccounts(try readFile(file("accounts.csv")), path: path, log: &log)
+        ws.config = config
+        let context = ChildContext(index: ws.accountIndex)
+        let n = ws.accounts.count
+        var latest = ws.latestDate
+
+        if exists(UsageSink.file) {
+            progress(UsageSink.file, 0.1)
+            ws.usage = try readChild(UsageSink.self, file(UsageSink.file), context, &log, &latest).map { chunks in
+                var t = UsageTable()
+                t.account = concat(chunks.map(\.table.account))
+                t.date = concat(chunks.map(\.table.date))
+                t.activeUsers = concat(chunks.map(\.table.activeUsers))
+                let (grouping, source) = AccountGrouping.group(t.account, accountCount: n)
+                t.grouping = grouping
+                if let source {
+                    t.account = t.account.gathered(source)
+                    t.date = t.date.gathered(source)
+                    t.activeUsers = t.activeUsers.gathered(source)
+                }
+                return t
+            }
+        }
+        if exists(TransactionsSink.file) {
+            progress(TransactionsSink.file, 0.6)
+            ws.transactions = try readChild(TransactionsSink.self, file(TransactionsSink.file), context, &log, &latest).map { chunks in
+                var t = TransactionsTable()
+                t.account = concat(chunks.map(\.table.account))
+                t.date = concat(chunks.map(\.table.date))
+                t.amount = concat(chunks.map(\.table.amount))
+                t.status = concat(chunks.map(\.table.status))
+                let (grouping, source) = AccountGrouping.group(t.account, accountCount: n)
+                t.grouping = grouping
+                if let source {
+                    t.account = t.account.gathered(source)
+                    t.date = t.date.gathered(source)
+                    t.amount = t.amount.gathered(source)
+                    t.status = t.status.gathered(source)
+                }
+                return t
+            }
+        }
+        if exists(TicketsSink.file) {
+            progress(TicketsSink.file, 0.8)
+            ws.tickets = try readChild(TicketsSink.self, file(TicketsSink.file), context, &log, &latest).map { chunks in
+                var t = TicketsTable()
+                t.account = concat(chunks.map(\.table.account))
+                t.ticketID = concat(chunks.map(\.table.ticketID))
+                t.opened = concat(chunks.map(\.table.opened))
+                t.closed = concat(chunks.map(\.table.closed))
+                t.priority = concat(chunks.map(\.table.priority))
+                t.csat = concat(chunks.map(\.table.csat))
+                t.line = concat(chunks.map(\.table.line))
+                let (grouping, source) = AccountGrouping.group(t.account, accountCount: n)
+                t.grouping = grouping
+                if let source {
+                    t.account = t.account.gathered(source)
+                    t.ticketID = t.ticketID.gathered(source)
+                    t.opened = t.opened.gathered(source)
+                    t.closed = t.closed.gathered(source)
+                    t.priority = t.priority.gathered(source)
+                    t.csat = t.csat.gathered(source)
+                    t.line = t.line.gathered(source)
+                }
+                return t
+            }
+        }
+        if exists(SurveysSink.file) {
+            progress(SurveysSink.file, 0.9)
+            ws.surveys = try readChild(SurveysSink.self, file(SurveysSink.file), context, &log, &latest).map { chunks in
+                var t = SurveysTable()
+                t.account = concat(chunks.map(\.table.account))
+                t.date = concat(chunks.map(\.table.date))
+                t.kind = concat(chunks.map(\.table.kind))
+                t.score = concat(chunks.map(\.table.score))
+                let (grouping, source) = AccountGrouping.group(t.account, accountCount: n)
+                t.grouping = grouping
+                if let source {
+                    t.account = t.account.gathered(source)
+                    t.date = t.date.gathered(source)
+                    t.kind = t.kind.gathered(source)
+                    t.score = t.score.gathered(source)
+                }
+                return t
+            }
+        }
+        progress("done", 1)
+        ws.latestDate = latest
+        log.sortByLocation()
+        ws.diagnostics = log
+        return ws
+    }
+
+    /// Builds a workspace whose accounts come from `bytes`.
+    private static func readAccounts(_ bytes: [UInt8], path: String, log: inout DiagnosticLog) -> Workspace {
+        let table = bytes.withUnsafeBufferPointer {
+            CSVReader.read(AccountsSink.self, file: "accounts.csv", bytes: $0, required: AccountsSink.required, known: AccountsSink.known, context: (), log: &log)
+        }
+        var accounts: [Account] = []
+        var index = AccountIndex(capacity: 1024)
+        var latest: Day?
+        var seenLines: [String: Int] = [:]
+        for sink in table?.chunks ?? [] {
+            noteLatest(&latest, sink.latest)
+            for row in sink.rows {
+                let value = row.account == nil ? AccountIndex.unreadable : Int32(accounts.count)
+                if index.insert(row.id, value: value) {
+                    if let a = row.account { accounts.append(sink.accounts[a]) }
+                    seenLines[row.id] = row.line
+                } else {
+                    let first = seenLines[row.id].map { " (first on line \($0))" } ?? ""
+                    log.add(Diagnostic(.error, file: "accounts.csv", line: row.line, column: table!.columns.header[table!.columns.position("id")],
+                                       value: row.id, message: "duplicate account id\(first)"))
+                }
+            }
+        }
+        return Workspace(path: path, accounts: accounts, accountIndex: index, latestDate: latest)
+    }
+
+    private static func readChild<Sink: TableSink>(
+        _ type: Sink.Type, _ path: String, _ context: ChildContext, _ log: inout DiagnosticLog, _ latest: inout Day?
+    ) throws -> [Sink]? where Sink.Context == ChildContext, Sink: ChildSink {
+        let bytes = try readFile(path)
+        let table = bytes.withUnsafeBufferPointer {
+            CSVReader.read(Sink.self, file: Sink.file, bytes: $0, required: Sink.required, known: Sink.known, context: context, log: &log)
+        }
+        guard let table else { return nil }
+        for sink in table.chunks { noteLatest(&latest, sink.latest) }
+        return table.chunks
+    }
+
+    private static func concat<T>(_ parts: [[T]]) -> [T] {
+        if parts.count == 1 { return parts[0] }
+        var out: [T] = []
+        out.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for p in parts { out.append(contentsOf: p) }
+        return out
+    }
+
+    /// The whole file, read with POSIX calls into one buffer.
+    static func readFile(_ path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw WorkspaceLoadError.unreadable(path, String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw WorkspaceLoadError.unreadable(path, String(cString: strerror(errno))) }
+        let size = Int(st.st_size)
+        var failure: String?
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let r = read(fd, buffer.baseAddress! + done, size - done)
+                if r < 0 { if errno == EINTR { continue }; failure = String(cString: strerror(errno)); break }
+                if r == 0 { break }
+                done += r
+            }
+            count = done
+        }
+        if let failure { throw WorkspaceLoadError.unreadable(path, failure) }
+        return bytes
+    }
+}
+
+/// A sink for one of the tables that hang off accounts.
+protocol ChildSink {
+    static var file: String { get }
+    static var required: [String] { get }
+    static var known: [String] { get }
+    var latest: Day? { get }
+}
+
+extension UsageSink: ChildSink {}
+extension TransactionsSink: ChildSink {}
+extension TicketsSink: ChildSink {}
+extension SurveysSink: ChildSink {}
