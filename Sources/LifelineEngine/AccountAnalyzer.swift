@@ -1,0 +1,236 @@
+import LifelineWorkspace
+
+/// Works out one account's signals, factors, health and risk from its own rows
+/// only (SPEC §3–§5), so one account can be recomputed after an edit without
+/// touching the others. CLV and tiers need the whole workspace and come later.
+struct AccountAnalyzer {
+    let workspace: Workspace
+    let asOf: Day
+
+    var config: Config { workspace.config }
+
+    /// The inputs of every factor at `date` (as_of, or as_of − 30 for the delta):
+    /// only rows dated on or before `date` take part, and every window ends there.
+    func inputs(_ a: Int, at date: Day) -> FactorInputs {
+        let account = workspace.accounts[a]
+        var x = FactorInputs(date: date)
+        x.seats = account.seats
+        x.contacts = account.contacts
+        x.startDate = account.startDate
+        if let usage = workspace.usage {
+            var sumNow = 0.0, sumPrev = 0.0
+            for i in usage.grouping.range(of: a) {
+                let d = usage.date[i]
+                guard d <= date else { continue }
+                x.hasUsage = true
+                if d > date - 30 {
+                    sumNow += usage.activeUsers[i]
+                    x.usageRowsNow += 1
+                } else if d > date - 60 {
+                    sumPrev += usage.activeUsers[i]
+                    x.usageRowsPrevious += 1
+                }
+            }
+            if x.usageRowsNow > 0 { x.usageNow = sumNow / Double(x.usageRowsNow) }
+            if x.usageRowsPrevious > 0 { x.usagePrevious = sumPrev / Double(x.usageRowsPrevious) }
+        }
+        if let tickets = workspace.tickets {
+            x.hasTickets = true
+            for i in tickets.grouping.range(of: a) where tickets.opened[i] <= date {
+                let closed = tickets.closed[i]
+                if closed > date {
+                    x.unresolved += 1
+                    if tickets.priority[i].rawValue >= TicketPriority.high.rawValue { x.unresolvedSevere += 1 }
+                } else if closed > date - 90, tickets.csat[i] > 0 {
+                    x.ratedClosedTickets += 1
+                    x.csatSum += Int(tickets.csat[i])
+                }
+            }
+        }
+        if let tx = workspace.transactions {
+            for i in tx.grouping.range(of: a) {
+                let d = tx.date[i]
+                guard d <= date, d > date - 365 else { continue }
+                switch tx.status[i] {
+                case .paid: x.paid += 1
+                case .late: x.late += 1
+                case .failed: x.failed += 1
+                case .open: break
+                }
+            }
+        }
+        if let surveys = workspace.surveys {
+            for i in surveys.grouping.range(of: a) {
+                let d = surveys.date[i]
+                guard d <= date, d > date - 365 else { continue }
+                // "Latest": the greatest date; on the same date, the row further down the file.
+                let answer = (date: d, score: Int(surveys.score[i]))
+                switch surveys.kind[i] {
+                case .nps: if d >= (x.latestNPS?.date ?? .min) { x.latestNPS = answer }
+                case .csat: if d >= (x.latestCSAT?.date ?? .min) { x.latestCSAT = answer }
+                }
+            }
+        }
+        return x
+    }
+
+    func analyze(_ a: Int) -> AccountResult {
+        let account = workspace.accounts[a]
+        var r = AccountResult()
+        guard account.startDate <= asOf else { return r }
+        r.takesPart = true
+        let now = inputs(a, at: asOf)
+        r.factors = now.scores
+        r.health = r.factors.health(weights: config.weights)
+        let then = asOf - 30
+        if account.startDate <= then {
+            r.healthThen = inputs(a, at: then).scores.health(weights: config.weights)
+        }
+        let activity = revenueAndActivity(a, into: &r)
+        r.lastActivity = activity.last
+        r.daysInactive = activity.last.map { Int(asOf - $0) }
+        r.churnedOn = churnedOn(account, lastActivity: activity.last, daysInactive: r.daysInactive)
+        r.isActive = isActive(account, churnedOn: r.churnedOn, at: asOf)
+        r.activeYearAgo = isActive(account, churnedOn: r.churnedOn, at: asOf - 365)
+        if r.isActive {
+            assessRisk(a, account, now, activity.revenueDates, &r)
+        } else {
+            r.risk = .churned
+        }
+        surveyCounts(a, into: &r)
+        return r
+    }
+
+    /// SPEC §3 `churned_on`, worked out once at as_of.
+    func churnedOn(_ account: Account, lastActivity: Day?, daysInactive: Int?) -> Day? {
+        if account.isChurned { return account.churnDate ?? lastActivity ?? account.startDate }
+        if let daysInactive, let lastActivity, daysInactive > config.risk.lapseDays {
+            return lastActivity + Day(config.risk.lapseDays)
+        }
+        return nil
+    }
+
+    /// SPEC §3: start_date ≤ D and not (churned_on ≤ D).
+    func isActive(_ account: Account, churnedOn: Day?, at d: Day) -> Bool {
+        account.startDate <= d && !(churnedOn.map { $0 <= d } ?? false)
+    }
+
+    /// Revenue sums and the last activity date (SPEC §3, §6, §8).
+    private func revenueAndActivity(_ a: Int, into r: inout AccountResult) -> (last: Day?, revenueDates: [Int]) {
+        var last: Day?
+        var dates: [Int] = []
+        if let usage = workspace.usage {
+            for i in usage.grouping.range(of: a) where usage.date[i] <= asOf && usage.activeUsers[i] > 0 {
+                if usage.date[i] > (last ?? .min) { last = usage.date[i] }
+            }
+        }
+        if let tx = workspace.transactions {
+            for i in tx.grouping.range(of: a) where tx.status[i].isRevenue {
+                let d = tx.date[i]
+                guard d <= asOf else { continue }
+                let amount = tx.amount[i]
+                if d > (last ?? .min) { last = d }
+                r.lifetimeRevenue += amount
+                r.revenueRows += 1
+                dates.append(Int(d))
+                if d > asOf - 365 { r.revenueLastYear += amount }
+                if d > asOf - 30 { r.billedNow += amount }
+                if d <= asOf - 365 && d > asOf - 395 { r.billedYearAgo += amount }
+            }
+        }
+        return (last, dates)
+    }
+
+    /// SPEC §5: the first level with a matching rule, and every rule of it that matches.
+    private func assessRisk(_ a: Int, _ account: Account, _ now: FactorInputs, _ revenueDates: [Int], _ r: inout AccountResult) {
+        let t = config.risk
+        var high = RiskReasons()
+        if let days = r.daysInactive, days > t.inactiveDays { high.insert(.inactive) }
+        if let h = r.health, h < t.lowHealth { high.insert(.lowHealth) }
+        if let tickets = workspace.tickets {
+            for i in tickets.grouping.range(of: a) where tickets.opened[i] <= asOf && tickets.closed[i] > asOf {
+                if Int(asOf - tickets.opened[i]) > t.staleTicketDays { high.insert(.staleTicket); break }
+            }
+        }
+        if let tx = workspace.transactions {
+            let since = asOf - Day(t.failedPaymentDays)
+            for i in tx.grouping.range(of: a) where tx.status[i] == .failed && tx.date[i] <= asOf && tx.date[i] > since {
+                high.insert(.failedPayment)
+                break
+            }
+        }
+        if !high.isEmpty {
+            r.risk = .high
+            r.reasons = high
+            return
+        }
+        var medium = RiskReasons()
+        if now.usagePrevious > 0 && now.trend <= -t.usageDecline { medium.insert(.usageDecline) }
+        if purchaseGap(revenueDates) { medium.insert(.purchaseGap) }
+        if let h = r.health, h < t.fairHealth { medium.insert(.fairHealth) }
+        if let renewal = account.renewalDate, let h = r.health {
+            let days = Int(renewal - asOf)
+            if days >= 0 && days <= t.renewalDays && h < t.renewalHealth { medium.insert(.renewalSoon) }
+        }
+        r.risk = medium.isEmpty ? .low : .medium
+        r.reasons = medium
+    }
+
+    /// SPEC §5 `purchase_gap` over distinct revenue dates up to as_of.
+    func purchaseGap(_ revenueDates: [Int]) -> Bool {
+        guard let gap = PurchaseGap(revenueDates: revenueDates, asOf: Int(asOf)) else { return false }
+        return Double(gap.daysSinceLast) > config.risk.purchaseGapFactor * gap.medianGap
+    }
+
+    /// NPS and CSAT answers counted by the workspace KPIs (SPEC §8).
+    private func surveyCounts(_ a: Int, into r: inout AccountResult) {
+        if let surveys = workspace.surveys {
+            for i in surveys.grouping.range(of: a) {
+                let d = surveys.date[i]
+                guard d <= asOf, d > asOf - 365 else { continue }
+                let score = surveys.score[i]
+                switch surveys.kind[i] {
+                case .nps:
+                    if score >= 9 { r.promoters += 1 } else if score >= 7 { r.passives += 1 } else { r.detractors += 1 }
+                case .csat:
+                    r.csatRatings += 1
+                    if score >= 4 { r.csatPositive += 1 }
+                }
+            }
+        }
+        if let tickets = workspace.tickets {
+            for i in tickets.grouping.range(of: a) where tickets.opened[i] <= asOf && tickets.csat[i] > 0 {
+                let closed = tickets.closed[i]
+                if closed <= asOf && closed > asOf - 365 {
+                    r.csatRatings += 1
+                    if tickets.csat[i] >= 4 { r.csatPositive += 1 }
+                }
+            }
+        }
+    }
+}
+
+/// The spacing of an account's purchases (SPEC §5 purchase_gap).
+public struct PurchaseGap: Sendable {
+    public var distinctDates: Int
+    public var medianGap: Double
+    public var daysSinceLast: Int
+
+    /// Nil with fewer than three distinct revenue dates.
+    public init?(revenueDates: [Int], asOf: Int) {
+        var dates = revenueDates.sorted()
+        var unique = 0
+        for d in dates where unique == 0 || dates[unique - 1] != d {
+            dates[unique] = d
+            unique += 1
+        }
+        guard unique >= 3 else { return nil }
+        var gaps: [Int] = []
+        gaps.reserveCapacity(unique - 1)
+        for i in 1..<unique { gaps.append(dates[i] - dates[i - 1]) }
+        gaps.sort()
+        distinctDates = unique
+        medianGap = median(gaps)
+        daysSinceLast = asOf - dates[unique - 1]
+    }
+}

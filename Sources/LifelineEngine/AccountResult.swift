@@ -1,0 +1,44 @@
+import LifelineWorkspace
+
+/// Everything Lifeline works out for one account (SPEC §3–§7), plus the parts
+/// it contributes to the workspace KPIs so those can be summed without
+/// looking at any row again.
+public struct AccountResult: Sendable {
+    /// start_date ≤ as_of (SPEC §2); accounts that do not take part have no other results.
+    public var takesPart = false
+    public var lastActivity: Day?
+    public var daysInactive: Int?
+    public var churnedOn: Day?
+    /// Active at as_of.
+    public var isActive = false
+    public var factors = FactorScores()
+    public var health: Double?
+    /// Health at as_of − 30; nil when the account started after that day.
+    public var healthThen: Double?
+    public var healthDelta: Double? {
+        guard let health, let healthThen else { return nil }
+        return health - healthThen
+    }
+    public var risk = RiskLevel.low
+    public var reasons = RiskReasons()
+    public var annualRevenue = 0.0
+    public var simpleCLV = 0.0
+    public var clv = 0.0
+    public var netCLV = 0.0
+    public var lifetimeRevenue = 0.0
+    public var tier: Tier?
+    /// 1-based rank in the tier list.
+    public var rank: Int?
+
+    // Contributions to the KPIs (SPEC §8).
+    var activeYearAgo = false
+    var revenueLastYear = 0.0
+    var billedYearAgo = 0.0
+    var billedNow = 0.0
+    var revenueRows = 0
+    var promoters = 0
+    var passives = 0
+    var detractors = 0
+    var csatRatings = 0
+    var csatPositive = 0
+}
