@@ -1,0 +1,106 @@
+import LifelineEngine
+import LifelineWorkspace
+
+/// SPEC §10: the JSON of `report --json` and `accounts --json`.
+public enum MachineReadable {
+    public static func report(_ analysis: Analysis) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.string("as_of", CivilDate.format(analysis.asOf))
+        let k = analysis.kpis
+        w.beginObject("kpis")
+        w.int("accounts", k.accounts)
+        w.int("active", k.active)
+        w.int("churned", k.churned)
+        w.double("mrr", k.mrr)
+        w.double("arpc", k.arpc)
+        w.double("churn_rate", k.churnRate)
+        w.double("retention_rate", k.retentionRate)
+        w.double("nrr", k.nrr)
+        w.double("grr", k.grr)
+        w.double("expansion", k.expansion)
+        w.double("contraction", k.contraction)
+        w.double("churned_revenue", k.churnedRevenue)
+        w.double("repeat_purchase_rate", k.repeatPurchaseRate)
+        w.double("nps", k.nps)
+        w.double("csat", k.csat)
+        w.double("avg_health", k.avgHealth)
+        w.double("avg_clv", k.avgCLV)
+        w.double("clv_cac_ratio", k.clvCACRatio)
+        w.double("revenue_at_risk", k.revenueAtRisk)
+        w.double("lifespan_years", k.lifespanYears)
+        w.endObject()
+        w.beginObject("risk_counts")
+        for level in RiskLevel.allCases { w.int(level.name, analysis.riskCounts[level] ?? 0) }
+        w.endObject()
+        w.beginArray("tiers")
+        for t in analysis.tiers {
+            w.beginObject()
+            w.string("tier", t.tier.name)
+            w.int("accounts", t.accounts)
+            w.double("clv_total", t.clvTotal)
+            w.double("mrr_total", t.mrrTotal)
+            w.double("min_clv", t.minCLV)
+            w.endObject()
+        }
+        w.endArray()
+        w.beginArray("nps_trend")
+        for m in analysis.npsTrend {
+            w.beginObject()
+            w.string("month", m.month)
+            w.int("responses", m.responses)
+            w.int("promoters", m.promoters)
+            w.int("passives", m.passives)
+            w.int("detractors", m.detractors)
+            w.double("nps", m.nps)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.output
+    }
+
+    /// Accounts with start_date ≤ as_of, in file order, optionally only `selected` ones.
+    public static func accounts(_ analysis: Analysis, _ workspace: Workspace, selected: [Int]? = nil) -> String {
+        var w = JSONWriter()
+        w.beginArray()
+        for a in selected ?? Array(workspace.accounts.indices) where analysis.accounts[a].takesPart {
+            write(a, analysis, workspace, to: &w)
+        }
+        w.endArray()
+        return w.output
+    }
+
+    /// One account's object, as it appears in `accounts`.
+    public static func account(_ a: Int, _ analysis: Analysis, _ workspace: Workspace) -> String {
+        var w = JSONWriter()
+        write(a, analysis, workspace, to: &w)
+        return w.output
+    }
+
+    private static func write(_ a: Int, _ analysis: Analysis, _ workspace: Workspace, to w: inout JSONWriter) {
+        let r = analysis.accounts[a]
+        let account = workspace.accounts[a]
+        w.beginObject()
+        w.string("id", account.id)
+        w.string("name", account.name)
+        w.string("owner", account.owner)
+        w.double("health", r.health)
+        w.double("health_delta", r.healthDelta)
+        w.beginObject("factors")
+        for f in HealthFactor.allCases { w.double(f.key, r.factors[f]) }
+        w.endObject()
+        w.string("risk", r.risk.name)
+        w.beginArray("reasons")
+        for reason in r.reasons.list { w.string(nil, reason.code) }
+        w.endArray()
+        w.string("tier", r.tier?.name)
+        w.double("annual_revenue", r.annualRevenue)
+        w.double("simple_clv", r.simpleCLV)
+        w.double("clv", r.clv)
+        w.double("net_clv", r.netCLV)
+        w.double("lifetime_revenue", r.lifetimeRevenue)
+        w.int("days_inactive", r.daysInactive)
+        w.endObject()
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import LifelineWorkspace
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate every file of a workspace and list each error and warning.",
+        discussion: "Exit 0 when there is no data error (warnings allowed), 65 otherwise. Example: lifeline check sample-data"
+    )
+
+    @Argument(help: "A workspace folder, or a single accounts CSV file.")
+    var workspace: String
+
+    func run() throws {
+        let ws: Workspace
+        do {
+            ws = try WorkspaceLoader.load(path: workspace)
+        } catch let error as WorkspaceLoadError {
+            complain(error.description)
+            if case .notFound = error { throw Exit.noInput }
+            throw Exit.ioError
+        }
+        let log = ws.diagnostics
+        var out = ""
+        for d in log.kept { out += (d.severity == .error ? "error: " : "warning: ") + d.description + "\n" }
+        let hidden = log.errorCount + log.warningCount - log.kept.count
+        if hidden > 0 { out += "… and \(hidden) more not listed\n" }
+        out += "\(log.errorCount) error\(log.errorCount == 1 ? "" : "s"), \(log.warningCount) warning\(log.warningCount == 1 ? "" : "s") in \(TerminalText.escaped(workspace)) (\(ws.accounts.count) accounts read)\n"
+        try emit(out, to: nil)
+        if log.errorCount > 0 { throw Exit.dataError }
+    }
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import LifelineEngine
+import LifelineWorkspace
+
+/// Exit codes from sysexits.h.
+enum Exit {
+    static let usage = ExitCode(64)
+    static let dataError = ExitCode(65)
+    static let noInput = ExitCode(66)
+    static let cannotCreate = ExitCode(73)
+    static let ioError = ExitCode(74)
+}
+
+/// Writes one line to stderr, control characters made visible.
+func complain(_ message: String) {
+    FileHandle.standardError.write(Data(("lifeline: " + TerminalText.escaped(message) + "\n").utf8))
+}
+
+/// The arguments every computing command shares, and opening the workspace.
+struct WorkspaceOptions: ParsableArguments {
+    @Argument(help: "A workspace folder, or a single accounts CSV file.")
+    var workspace: String
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Compute as of this date (YYYY-MM-DD).", valueName: "DATE"))
+    var asOf: String?
+
+    func validate() throws {
+        if let asOf, CivilDate.parse(asOf) == nil {
+            throw ValidationError("--as-of '\(TerminalText.escaped(asOf))' is not a date YYYY-MM-DD")
+        }
+    }
+
+    /// Loads the workspace; data errors end the command with exit 65 after
+    /// listing them, as the headless commands promise.
+    func load() throws -> Workspace {
+        let progress = ProgressLine()
+        defer { progress.finish() }
+        let ws: Workspace
+        do {
+            ws = try WorkspaceLoader.load(path: workspace) { what, fraction in progress.update("Reading \(what)", fraction) }
+        } catch let error as WorkspaceLoadError {
+            progress.finish()
+            complain(error.description)
+            if case .notFound = error { throw Exit.noInput }
+            throw Exit.ioError
+        }
+        progress.finish()
+        if ws.hasErrors {
+            let shown = ws.diagnostics.errors.prefix(20)
+            for d in shown { complain(d.description) }
+            let more = ws.diagnostics.errorCount - shown.count
+            if more > 0 { complain("… and \(more) more data errors") }
+            complain("\(ws.diagnostics.errorCount) data error\(ws.diagnostics.errorCount == 1 ? "" : "s") in \(workspace); `lifeline check \(workspace)` lists every one")
+            throw Exit.dataError
+        }
+        if ws.diagnostics.warningCount > 0 {
+            complain("\(ws.diagnostics.warningCount) warning\(ws.diagnostics.warningCount == 1 ? "" : "s") (rows left out); `lifeline check \(workspace)` lists them")
+        }
+        return ws
+    }
+
+    func analyze() throws -> (Workspace, Analysis) {
+        let ws = try load()
+        let day = ws.asOf(override: asOf.flatMap(CivilDate.parse), today: today())
+        return (ws, Engine.analyze(ws, asOf: day))
+    }
+}
+
+/// Today's date in UTC, used as as_of only when the workspace holds no date at all.
+func today() -> Day {
+    Day(Int(Date().timeIntervalSince1970) / 86_400)
+}
+
+/// A progress line on stderr, drawn only when stderr is a terminal.
+final class ProgressLine {
+    private let enabled = isatty(2) == 1
+    private var shown = false
+
+    func update(_ what: String, _ fraction: Double) {
+        guard enabled else { return }
+        let pct = Int(fraction * 100)
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(what)… \(pct) %".utf8))
+        shown = true
+    }
+
+    func finish() {
+        guard shown else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        shown = false
+    }
+}
+
+/// Writes `text` to `path`, or stdout when nil; exit 73 when the file cannot be created.
+/// On a terminal, control characters from the data are shown as escapes; a
+/// pipe or file gets the bytes exactly.
+func emit(_ text: String, to path: String?) throws {
+    guard let path else {
+        let safe = isatty(1) == 1 ? text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.escaped(String($0)) }.joined(separator: "\n") : text
+        FileHandle.standardOutput.write(Data(safe.utf8))
+        return
+    }
+    guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+        complain("\(path): cannot create the file: \(String(cString: strerror(errno)))")
+        throw Exit.cannotCreate
+    }
+}
