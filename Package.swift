@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Data flows one way (see docs/ARCHITECTURE.md):
-// files ─► LifelineWorkspace ─► LifelineEngine ─► LifelineReports ─► lifeline
+// files ─► LifelineWorkspace ─► LifelineEngine ─► LifelineReports / views ─► terminal
 let package = Package(
     name: "Lifeline",
     products: [
@@ -22,11 +22,18 @@ let package = Package(
         .target(name: "LifelineReports", dependencies: ["LifelineEngine"]),
         // Deterministic synthetic workspaces for the sample data and the benchmark.
         .target(name: "LifelineGenerator"),
+        // The cell grid, widgets and themes the dashboard is drawn with; no ncurses here.
+        .target(name: "LifelineViews", dependencies: ["LifelineEngine", "LifelineReports", "TOMLKit"]),
+        // ncursesw, through a small header of our own (see Sources/CNcursesw/shim.h).
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // The only code that talks to the terminal: draws a grid, reads keys, mouse and resize.
+        .target(name: "LifelineTerminal", dependencies: ["CNcursesw", "LifelineViews"]),
         // The command line: a thin shell over the modules above.
         .executableTarget(
             name: "lifeline",
             dependencies: [
                 "LifelineWorkspace", "LifelineEngine", "LifelineReports", "LifelineGenerator",
+                "LifelineViews", "LifelineTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,6 +43,7 @@ let package = Package(
         .testTarget(name: "LifelineGeneratorTests", dependencies: ["LifelineGenerator"]),
         // Runs the real `lifeline` binary on real files: exit codes, messages, exports.
         .testTarget(name: "LifelineCLITests", dependencies: ["lifeline"]),
+        .testTarget(name: "LifelineViewsTests", dependencies: ["LifelineViews"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -91,7 +91,7 @@ public struct AccountStory: Sendable {
     }
 
     /// A reason in words and in about three words for tight columns.
-    static func describe(_ reason: RiskReason, _ a: Int, _ analysis: Analysis, _ workspace: Workspace) -> (code: String, words: String, short: String) {
+    public static func describe(_ reason: RiskReason, _ a: Int, _ analysis: Analysis, _ workspace: Workspace) -> (code: String, words: String, short: String) {
         let r = analysis.accounts[a]
         let asOf = analysis.asOf
         let t = workspace.config.risk

@@ -25,7 +25,22 @@ final class UsageAndHelpTests: CLITestCase {
         try assertUsageError(["export", "tiers", ws.path, "--format", "xls"], mentions: "--format")
         try assertUsageError(["report"], mentions: "workspace")
         try assertUsageError(["account", ws.path], mentions: "id")
-        try assertUsageError(["frobnicate"], mentions: "frobnicate")
+    }
+
+    func testTheDashboardWithoutATerminalPointsToTheHeadlessCommands() throws {
+        let ws = try workspace(["accounts.csv": Self.oneAccount])
+        let run = try lifeline(ws.path)   // stdin and stdout are pipes here
+        assertStatus(run, 64)
+        XCTAssertTrue(run.stderr.contains("interactive terminal"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("lifeline report"), run.stderr)
+        XCTAssertEqual(run.stdout, "")
+    }
+
+    func testAnUnknownWordIsTakenAsTheDashboardsWorkspace() throws {
+        // `lifeline WORKSPACE` opens the dashboard, so a word that is no command is a path.
+        let run = try lifeline("frobnicate")
+        assertStatus(run, 66)
+        XCTAssertTrue(run.stderr.contains("frobnicate: no such file or directory"), run.stderr)
     }
 
     func testFilterValuesAreCaseInsensitive() throws {

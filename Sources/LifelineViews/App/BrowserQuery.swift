@@ -1,0 +1,85 @@
+import LifelineEngine
+import LifelineWorkspace
+
+/// The accounts browser's columns, each sortable.
+public enum BrowserColumn: Int, CaseIterable, Sendable {
+    case id, name, owner, tier, health, delta, risk, mrr, clv
+
+    public var title: String { ["ID", "Name", "Owner", "Tier", "Health", "Δ 30d", "Risk", "MRR", "CLV"][rawValue] }
+}
+
+/// How the accounts browser is sorted and filtered.
+public struct BrowserQuery: Equatable, Sendable {
+    public var sort: BrowserColumn = .clv
+    public var descending = true
+    /// Matched case-insensitively against name, id and owner.
+    public var text = ""
+    public var risk: RiskLevel?
+    public var tier: Tier?
+    public var owner: String?
+
+    public init() {}
+
+    public var isFiltered: Bool { !text.isEmpty || risk != nil || tier != nil || owner != nil }
+
+    /// The accounts that take part and pass the filters, in sort order (stable: file order breaks ties).
+    public func rows(_ analysis: Analysis, _ ws: Workspace) -> [Int] {
+        let needle = text.lowercased()
+        var rows: [Int] = []
+        rows.reserveCapacity(ws.accounts.count)
+        for (a, r) in analysis.accounts.enumerated() where r.takesPart {
+            if let risk, r.risk != risk { continue }
+            if let tier, r.tier != tier { continue }
+            let account = ws.accounts[a]
+            if let owner, account.owner != owner { continue }
+            if !needle.isEmpty && !account.name.lowercased().contains(needle) && !account.id.lowercased().contains(needle)
+                && !(account.owner?.lowercased().contains(needle) ?? false) { continue }
+            rows.append(a)
+        }
+        return sorted(rows, analysis, ws)
+    }
+
+    private func sorted(_ rows: [Int], _ analysis: Analysis, _ ws: Workspace) -> [Int] {
+        let results = analysis.accounts
+        func number(_ a: Int) -> Double? {
+            switch sort {
+            case .tier: return results[a].tier.map { Double($0.rawValue) }
+            case .health: return results[a].health
+            case .delta: return results[a].healthDelta
+            case .risk: return Double(results[a].risk.rawValue)
+            case .mrr: return ws.accounts[a].mrr
+            case .clv: return results[a].clv
+            default: return nil
+            }
+        }
+        func text(_ a: Int) -> String {
+            switch sort {
+            case .name: return ws.accounts[a].name
+            case .owner: return ws.accounts[a].owner ?? ""
+            default: return ws.accounts[a].id
+            }
+        }
+        let isText = sort == .id || sort == .name || sort == .owner
+        let keyed = rows.enumerated().map { (offset: $0.offset, a: $0.element) }
+        return keyed.sorted { x, y in
+            if isText {
+                let tx = text(x.a), ty = text(y.a)
+                if tx != ty { return descending ? tx > ty : tx < ty }
+            } else {
+                switch (number(x.a), number(y.a)) {
+                case let (vx?, vy?) where vx != vy: return descending ? vx > vy : vx < vy
+                case (nil, _?): return false
+                case (_?, nil): return true
+                default: break
+                }
+            }
+            return x.offset < y.offset
+        }.map(\.a)
+    }
+
+    /// The next value of a quick filter: nil (all), then each choice in turn.
+    static func cycle<T: Equatable>(_ current: T?, through choices: [T]) -> T? {
+        guard let current, let i = choices.firstIndex(of: current) else { return choices.first }
+        return i + 1 < choices.count ? choices[i + 1] : nil
+    }
+}

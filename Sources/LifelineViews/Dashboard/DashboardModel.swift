@@ -1,0 +1,92 @@
+import LifelineEngine
+import LifelineWorkspace
+
+/// What the dashboard's panes show, derived once from an `Analysis` so a frame
+/// only draws: the health distribution, the at-risk list, tier figures and the
+/// NPS trend with its change from a year before.
+public struct DashboardModel: Sendable {
+    public enum Band: Int, Sendable, CaseIterable {
+        case good, fair, poor
+        public var name: String { ["good", "fair", "poor"][rawValue] }
+
+        /// SPEC §4 bands.
+        public init(health: Double) {
+            self = health >= 7.5 ? .good : health >= 5 ? .fair : .poor
+        }
+    }
+
+    public struct TierRow: Sendable {
+        public var tier: Tier
+        public var accounts: Int
+        public var clvShare: Double?
+        public var mrr: Double
+        public var averageHealth: Double?
+        public var atRisk: Int
+    }
+
+    /// Active accounts by whole health score: index 0 is a score in [1, 2), index 9 is 10.
+    public var histogram = [Int](repeating: 0, count: 10)
+    public var bands = [Int](repeating: 0, count: 3)
+    public var averageHealth: Double?
+    /// Active accounts with the biggest 30-day change in health, largest first.
+    public var movers: [Int] = []
+    /// High risk, then medium, each by annual revenue at stake (largest first).
+    public var atRisk: [Int] = []
+    public var highCount = 0
+    public var mediumCount = 0
+    public var tiers: [TierRow] = []
+    public var npsYearBefore: Double?
+
+    public init(_ analysis: Analysis, _ workspace: Workspace) {
+        let results = analysis.accounts
+        var healthSum = 0.0, healthCount = 0
+        var withDelta: [(a: Int, delta: Double)] = []
+        var tierHealth = Array(repeating: (sum: 0.0, count: 0, atRisk: 0), count: 4)
+        for (a, r) in results.enumerated() where r.takesPart && r.isActive {
+            if let h = r.health {
+                histogram[min(9, max(0, Int(h) - 1))] += 1
+                bands[Band(health: h).rawValue] += 1
+                healthSum += h
+                healthCount += 1
+            }
+            if let d = r.healthDelta, d != 0 { withDelta.append((a, d)) }
+            if r.risk == .high || r.risk == .medium {
+                atRisk.append(a)
+                if r.risk == .high { highCount += 1 } else { mediumCount += 1 }
+            }
+            if let t = r.tier {
+                if let h = r.health { tierHealth[t.rawValue].sum += h; tierHealth[t.rawValue].count += 1 }
+                if r.risk == .high || r.risk == .medium { tierHealth[t.rawValue].atRisk += 1 }
+            }
+        }
+        averageHealth = healthCount > 0 ? healthSum / Double(healthCount) : nil
+        movers = withDelta.sorted { abs($0.delta) > abs($1.delta) }.prefix(6).map(\.a)
+        let accounts = workspace.accounts
+        atRisk.sort { x, y in
+            let rx = results[x], ry = results[y]
+            if rx.risk != ry.risk { return rx.risk > ry.risk }
+            if rx.annualRevenue != ry.annualRevenue { return rx.annualRevenue > ry.annualRevenue }
+            return accounts[x].id.utf8.lexicographicallyPrecedes(accounts[y].id.utf8)
+        }
+        let totalCLV = analysis.tiers.reduce(0) { $0 + $1.clvTotal }
+        tiers = analysis.tiers.map { t in
+            let h = tierHealth[t.tier.rawValue]
+            return TierRow(tier: t.tier, accounts: t.accounts, clvShare: totalCLV != 0 ? t.clvTotal / totalCLV : nil,
+                           mrr: t.mrrTotal, averageHealth: h.count > 0 ? h.sum / Double(h.count) : nil, atRisk: h.atRisk)
+        }
+        npsYearBefore = Self.nps(workspace, results, from: analysis.asOf - 730, to: analysis.asOf - 365)
+    }
+
+    /// NPS over answers dated in (from, to], as SPEC §8 counts it.
+    static func nps(_ workspace: Workspace, _ results: [AccountResult], from: Day, to: Day) -> Double? {
+        guard let surveys = workspace.surveys else { return nil }
+        var promoters = 0, detractors = 0, responses = 0
+        for (a, r) in results.enumerated() where r.takesPart {
+            for i in surveys.grouping.range(of: a) where surveys.kind[i] == .nps && surveys.date[i] > from && surveys.date[i] <= to {
+                responses += 1
+                if surveys.score[i] >= 9 { promoters += 1 } else if surveys.score[i] <= 6 { detractors += 1 }
+            }
+        }
+        return responses > 0 ? Double(promoters - detractors) / Double(responses) * 100 : nil
+    }
+}

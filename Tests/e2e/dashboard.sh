@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# End-to-end: the real binary in a real terminal (tmux) on sample-data/.
+# Opens the top at-risk account and reads its factors, exports the tier list
+# through the prompt, resizes to 60×20 and back, quits; then checks the exit
+# status, the exported file, and that the terminal settings are as before.
+# A second run is ended with SIGTERM and must leave the terminal sane too.
+# Usage: Tests/e2e/dashboard.sh [path/to/lifeline]
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+bin=$(cd "$(dirname "${1:-$repo/.build/debug/lifeline}")" && pwd)/$(basename "${1:-lifeline}")
+tmp=$(mktemp -d)
+sock="lifeline-e2e-$$"
+trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+
+pass() { passed=$((passed + 1)); echo "ok: $1"; }
+fail() { failed=$((failed + 1)); echo "FAILED: $1"; tmux -L "$sock" capture-pane -p 2>/dev/null | sed 's/^/  | /' || true; }
+screen() { tmux -L "$sock" capture-pane -p; }
+# waits up to $2 seconds (default 15) for text $1 on the screen
+wait_for() {
+  local deadline=$((SECONDS + ${2:-15}))
+  while [ $SECONDS -lt "$deadline" ]; do
+    if screen | grep -qF -- "$1"; then return 0; fi
+    sleep 0.2
+  done
+  return 1
+}
+check() { if wait_for "$2" "${3:-15}"; then pass "$1"; else fail "$1 (no \"$2\")"; fi; }
+
+start() { # starts lifeline in a fresh tmux server; records stty before and after
+  tmux -L "$sock" kill-server 2>/dev/null || true
+  sleep 0.3
+  tmux -L "$sock" -f /dev/null new-session -d -x 120 -y 40 -e SWIFT_BACKTRACE=interactive=no -e TERM=tmux-256color \
+    "cd '$tmp' && stty -a > stty-before && '$bin' '$repo/sample-data' 2> stderr; echo \$? > exit-status; stty -a > stty-after; sleep 60"
+}
+
+wait_exit() {
+  local deadline=$((SECONDS + 15))
+  while [ $SECONDS -lt "$deadline" ] && [ ! -s "$tmp/stty-after" ]; do sleep 0.2; done
+}
+
+start
+check "dashboard opens with its panes" "At-risk accounts"
+check "KPI strip" "CLV:CAC"
+tmux -L "$sock" send-keys Enter
+check "Enter opens the top at-risk account" "Play:"
+check "its factors are listed with their signals" "seats"
+check "the CLV breakdown is shown" "Discounted CLV"
+tmux -L "$sock" send-keys Escape
+check "Esc goes back to the dashboard" "Segment tiers"
+tmux -L "$sock" send-keys x
+check "x asks where to export" "Export the tier list"
+tmux -L "$sock" send-keys C-u "$tmp/tiers.csv" Enter
+check "the status line confirms the export" "Exported"
+if [ -f "$tmp/tiers.csv" ] && head -1 "$tmp/tiers.csv" | grep -q "^rank,tier,id,name,owner,clv,health,risk,mrr,strategy$"; then
+  rows=$(($(wc -l < "$tmp/tiers.csv") - 1))
+  expected=$("$bin" export tiers "$repo/sample-data" | tail -n +2 | wc -l)
+  if [ "$rows" -eq "$expected" ] && screen | grep -qF "Exported $rows rows"; then pass "the file holds the $rows ranked accounts"; else fail "export rows $rows, expected $expected"; fi
+  if cmp -s "$tmp/tiers.csv" <("$bin" export tiers "$repo/sample-data"); then pass "the export equals lifeline export tiers"; else fail "the export differs from lifeline export tiers"; fi
+else
+  fail "tiers.csv was not written with its header"
+fi
+tmux -L "$sock" resize-window -x 60 -y 20
+check "60×20 asks to enlarge the terminal" "Enlarge the terminal"
+tmux -L "$sock" resize-window -x 120 -y 40
+check "back at 120×40 the dashboard returns" "At-risk accounts"
+tmux -L "$sock" send-keys q
+wait_exit
+if [ "$(cat "$tmp/exit-status" 2>/dev/null)" = "0" ]; then pass "q exits 0"; else fail "q exit status $(cat "$tmp/exit-status" 2>/dev/null)"; fi
+if [ -s "$tmp/stty-after" ] && cmp -s "$tmp/stty-before" "$tmp/stty-after"; then pass "terminal settings restored after q"; else fail "stty differs after q"; fi
+
+rm -f "$tmp/stty-after" "$tmp/exit-status"
+start
+check "second run opens" "At-risk accounts"
+pkill -TERM -f "$bin $repo/sample-data" || true
+wait_exit
+if [ -s "$tmp/stty-after" ] && cmp -s "$tmp/stty-before" "$tmp/stty-after"; then pass "terminal settings restored after SIGTERM"; else fail "stty differs after SIGTERM"; fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
