@@ -37,13 +37,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Release-build timings of opening a workspace and drawing frames (Benchmarks/benchmark.py).
+        .executableTarget(name: "lifeline-bench", dependencies: ["LifelineWorkspace", "LifelineEngine", "LifelineViews"]),
         .testTarget(name: "LifelineWorkspaceTests", dependencies: ["LifelineWorkspace"]),
         .testTarget(name: "LifelineEngineTests", dependencies: ["LifelineEngine"]),
         .testTarget(name: "LifelineReportsTests", dependencies: ["LifelineReports"]),
         .testTarget(name: "LifelineGeneratorTests", dependencies: ["LifelineGenerator"]),
         // Runs the real `lifeline` binary on real files: exit codes, messages, exports.
         .testTarget(name: "LifelineCLITests", dependencies: ["lifeline"]),
-        .testTarget(name: "LifelineViewsTests", dependencies: ["LifelineViews"]),
+        .testTarget(name: "LifelineViewsTests", dependencies: ["LifelineViews", "LifelineEngine", "LifelineWorkspace"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -17,6 +17,14 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BINARY = os.path.join(ROOT, ".build", "release", "lifeline")
+BENCH = os.path.join(ROOT, ".build", "release", "lifeline-bench")
+# figure printed by lifeline-bench: (label, target in ms)
+FRAME_TARGETS = {
+    "frame_dashboard_ms": ("dashboard frame at 200×60 (median)", 8.0),
+    "frame_accounts_ms": ("accounts browser frame (median)", 8.0),
+    "frame_accounts_end_ms": ("accounts browser frame, last page (median)", 8.0),
+    "frame_account_ms": ("drill-down frame (median)", 8.0),
+}
 DATA = os.path.join(ROOT, "bench-data")
 
 # name: (accounts, months, seconds target for report --json, peak RSS target in MB or None)
@@ -77,6 +85,7 @@ def main():
     args = parser.parse_args()
     if not args.no_build:
         subprocess.run(["swift", "build", "-c", "release", "--product", "lifeline"], cwd=ROOT, check=True)
+        subprocess.run(["swift", "build", "-c", "release", "--product", "lifeline-bench"], cwd=ROOT, check=True)
     os.makedirs(DATA, exist_ok=True)
     failed = False
     print(f"{'figure':44} {'measured':>12} {'target':>10}  result")
@@ -94,6 +103,14 @@ def main():
         ok_mem = target_mb is None or rss <= target_mb
         failed |= not ok_mem
         print(f"  {'report --json peak RSS':42} {rss:>9.0f} MB {(str(target_mb) + ' MB') if target_mb else '—':>10}  {'ok' if ok_mem else 'MISSED'}")
+        figures = dict(line.split() for line in subprocess.run([BENCH, path], check=True, capture_output=True, text=True).stdout.splitlines())
+        for key, (label, target) in FRAME_TARGETS.items():
+            value = float(figures[key])
+            ok = value <= target
+            failed |= not ok
+            print(f"  {label:42} {value:>9.2f} ms {target:>7} ms  {'ok' if ok else 'MISSED'}")
+        for key in ("analyze_ms", "dashboard_model_ms", "filter_keystroke_ms"):
+            print(f"  {key:42} {float(figures[key]):>9.1f} ms")
     sys.exit(1 if failed else 0)
 
 

@@ -1,0 +1,46 @@
+import Foundation
+import LifelineEngine
+import LifelineViews
+import LifelineWorkspace
+
+// Measures what a person feels in the dashboard on a given workspace (release
+// build): opening it, and drawing a frame of each screen at 200×60. Called by
+// Benchmarks/benchmark.py, which prints the figures against the targets.
+// Usage: lifeline-bench WORKSPACE
+
+func milliseconds(_ body: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+}
+
+/// The median of `runs` timings of `body`, in milliseconds.
+func median(runs: Int, _ body: () -> Void) -> Double {
+    let times = (0..<runs).map { _ in milliseconds(body) }.sorted()
+    return times[times.count / 2]
+}
+
+guard CommandLine.arguments.count == 2 else {
+    FileHandle.standardError.write(Data("usage: lifeline-bench WORKSPACE\n".utf8))
+    exit(64)
+}
+let path = CommandLine.arguments[1]
+var workspace: Workspace!
+let loadMs = milliseconds { workspace = try! WorkspaceLoader.load(path: path) }
+var analysis: Analysis!
+let asOf = workspace.asOf(today: 0)
+let analyzeMs = milliseconds { analysis = Engine.analyze(workspace, asOf: asOf) }
+var state: AppState!
+let modelMs = milliseconds { state = AppState(workspace: workspace, analysis: analysis, width: 200, height: 60) }
+print("load_ms \(loadMs)")
+print("analyze_ms \(analyzeMs)")
+print("dashboard_model_ms \(modelMs)")
+print("frame_dashboard_ms \(median(runs: 50) { _ = AppView.render(state) })")
+_ = state.update(.key(.character("a")))
+print("frame_accounts_ms \(median(runs: 50) { _ = AppView.render(state) })")
+_ = state.update(.key(.end))
+print("frame_accounts_end_ms \(median(runs: 50) { _ = AppView.render(state) })")
+_ = state.update(.key(.enter))
+print("frame_account_ms \(median(runs: 50) { _ = AppView.render(state) })")
+_ = state.update(.key(.escape))
+print("filter_keystroke_ms \(median(runs: 5) { _ = state.update(.key(.character("r"))) })")
