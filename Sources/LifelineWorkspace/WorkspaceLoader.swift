@@ -59,83 +59,23 @@ public enum WorkspaceLoader {
 
         if exists(UsageSink.file) {
             progress(UsageSink.file, 0.1)
-            ws.usage = try readChild(UsageSink.self, file(UsageSink.file), context, &log, &latest).map { chunks in
-                var t = UsageTable()
-                t.account = concat(chunks.map(\.table.account))
-                t.date = concat(chunks.map(\.table.date))
-                t.activeUsers = concat(chunks.map(\.table.activeUsers))
-                let (grouping, source) = AccountGrouping.group(t.account, accountCount: n)
-                t.grouping = grouping
-                if let source {
-                    t.account = t.account.gathered(source)
-                    t.date = t.date.gathered(source)
-                    t.activeUsers = t.activeUsers.gathered(source)
-                }
-                return t
-            }
+            ws.usage = try readChild(UsageSink.self, file(UsageSink.file), context, &log, &latest)
+                .map { UsageTable(chunks: $0.map(\.table)).grouped(accountCount: n) }
         }
         if exists(TransactionsSink.file) {
             progress(TransactionsSink.file, 0.6)
-            ws.transactions = try readChild(TransactionsSink.self, file(TransactionsSink.file), context, &log, &latest).map { chunks in
-                var t = TransactionsTable()
-                t.account = concat(chunks.map(\.table.account))
-                t.date = concat(chunks.map(\.table.date))
-                t.amount = concat(chunks.map(\.table.amount))
-                t.status = concat(chunks.map(\.table.status))
-                let (grouping, source) = AccountGrouping.group(t.account, accountCount: n)
-                t.grouping = grouping
-                if let source {
-                    t.account = t.account.gathered(source)
-                    t.date = t.date.gathered(source)
-                    t.amount = t.amount.gathered(source)
-                    t.status = t.status.gathered(source)
-                }
-                return t
-            }
+            ws.transactions = try readChild(TransactionsSink.self, file(TransactionsSink.file), context, &log, &latest)
+                .map { TransactionsTable(chunks: $0.map(\.table)).grouped(accountCount: n) }
         }
         if exists(TicketsSink.file) {
             progress(TicketsSink.file, 0.8)
-            ws.tickets = try readChild(TicketsSink.self, file(TicketsSink.file), context, &log, &latest).map { chunks in
-                var t = TicketsTable()
-                t.account = concat(chunks.map(\.table.account))
-                t.ticketID = concat(chunks.map(\.table.ticketID))
-                t.opened = concat(chunks.map(\.table.opened))
-                t.closed = concat(chunks.map(\.table.closed))
-                t.priority = concat(chunks.map(\.table.priority))
-                t.csat = concat(chunks.map(\.table.csat))
-                t.line = concat(chunks.map(\.table.line))
-                let (grouping, source) = AccountGrouping.group(t.account, accountCount: n)
-                t.grouping = grouping
-                if let source {
-                    t.account = t.account.gathered(source)
-                    t.ticketID = t.ticketID.gathered(source)
-                    t.opened = t.opened.gathered(source)
-                    t.closed = t.closed.gathered(source)
-                    t.priority = t.priority.gathered(source)
-                    t.csat = t.csat.gathered(source)
-                    t.line = t.line.gathered(source)
-                }
-                return t
-            }
+            ws.tickets = try readChild(TicketsSink.self, file(TicketsSink.file), context, &log, &latest)
+                .map { TicketsTable(chunks: $0.map(\.table)).grouped(accountCount: n) }
         }
         if exists(SurveysSink.file) {
             progress(SurveysSink.file, 0.9)
-            ws.surveys = try readChild(SurveysSink.self, file(SurveysSink.file), context, &log, &latest).map { chunks in
-                var t = SurveysTable()
-                t.account = concat(chunks.map(\.table.account))
-                t.date = concat(chunks.map(\.table.date))
-                t.kind = concat(chunks.map(\.table.kind))
-                t.score = concat(chunks.map(\.table.score))
-                let (grouping, source) = AccountGrouping.group(t.account, accountCount: n)
-                t.grouping = grouping
-                if let source {
-                    t.account = t.account.gathered(source)
-                    t.date = t.date.gathered(source)
-                    t.kind = t.kind.gathered(source)
-                    t.score = t.score.gathered(source)
-                }
-                return t
-            }
+            ws.surveys = try readChild(SurveysSink.self, file(SurveysSink.file), context, &log, &latest)
+                .map { SurveysTable(chunks: $0.map(\.table)).grouped(accountCount: n) }
         }
         progress("done", 1)
         ws.latestDate = latest
@@ -180,14 +120,6 @@ public enum WorkspaceLoader {
         guard let table else { return nil }
         for sink in table.chunks { noteLatest(&latest, sink.latest) }
         return table.chunks
-    }
-
-    private static func concat<T>(_ parts: [[T]]) -> [T] {
-        if parts.count == 1 { return parts[0] }
-        var out: [T] = []
-        out.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-        for p in parts { out.append(contentsOf: p) }
-        return out
     }
 
     /// The whole file, read with POSIX calls into one buffer.

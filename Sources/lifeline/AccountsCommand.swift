@@ -41,7 +41,7 @@ struct AccountsCommand: ParsableCommand {
         var rows = ws.accounts.indices.filter { analysis.accounts[$0].takesPart }
         if let risk { rows = rows.filter { analysis.accounts[$0].risk.name == risk.lowercased() } }
         if let tier { rows = rows.filter { analysis.accounts[$0].tier?.name == tier.lowercased() } }
-        if let sort, let order = AccountSort(sort) { rows = order.sorted(rows, analysis, ws) }
+        if let sort, let order = AccountSort(sort) { rows = order.field.sorted(rows, analysis, ws, descending: order.descending) }
         try emit(json ? MachineReadable.accounts(analysis, ws, selected: rows) : TextReport.accountTable(rows, analysis, ws), to: nil)
     }
 }

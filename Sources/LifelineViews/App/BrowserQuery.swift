@@ -1,4 +1,5 @@
 import LifelineEngine
+import LifelineReports
 import LifelineWorkspace
 
 /// The accounts browser's columns, each sortable.
@@ -6,6 +7,8 @@ public enum BrowserColumn: Int, CaseIterable, Sendable {
     case id, name, owner, tier, health, delta, risk, mrr, clv
 
     public var title: String { ["ID", "Name", "Owner", "Tier", "Health", "Δ 30d", "Risk", "MRR", "CLV"][rawValue] }
+
+    var field: AccountField { [.id, .name, .owner, .tier, .health, .delta, .risk, .mrr, .clv][rawValue] }
 }
 
 /// How the accounts browser is sorted and filtered.
@@ -36,45 +39,7 @@ public struct BrowserQuery: Equatable, Sendable {
                 && !(account.owner?.lowercased().contains(needle) ?? false) { continue }
             rows.append(a)
         }
-        return sorted(rows, analysis, ws)
-    }
-
-    private func sorted(_ rows: [Int], _ analysis: Analysis, _ ws: Workspace) -> [Int] {
-        let results = analysis.accounts
-        func number(_ a: Int) -> Double? {
-            switch sort {
-            case .tier: return results[a].tier.map { Double($0.rawValue) }
-            case .health: return results[a].health
-            case .delta: return results[a].healthDelta
-            case .risk: return Double(results[a].risk.rawValue)
-            case .mrr: return ws.accounts[a].mrr
-            case .clv: return results[a].clv
-            default: return nil
-            }
-        }
-        func text(_ a: Int) -> String {
-            switch sort {
-            case .name: return ws.accounts[a].name
-            case .owner: return ws.accounts[a].owner ?? ""
-            default: return ws.accounts[a].id
-            }
-        }
-        let isText = sort == .id || sort == .name || sort == .owner
-        let keyed = rows.enumerated().map { (offset: $0.offset, a: $0.element) }
-        return keyed.sorted { x, y in
-            if isText {
-                let tx = text(x.a), ty = text(y.a)
-                if tx != ty { return descending ? tx > ty : tx < ty }
-            } else {
-                switch (number(x.a), number(y.a)) {
-                case let (vx?, vy?) where vx != vy: return descending ? vx > vy : vx < vy
-                case (nil, _?): return false
-                case (_?, nil): return true
-                default: break
-                }
-            }
-            return x.offset < y.offset
-        }.map(\.a)
+        return sort.field.sorted(rows, analysis, ws, descending: descending)
     }
 
     /// The next value of a quick filter: nil (all), then each choice in turn.

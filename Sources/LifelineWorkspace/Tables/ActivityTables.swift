@@ -40,14 +40,60 @@ extension Array {
     func gathered(_ source: [Int32]) -> [Element] {
         source.map { self[Int($0)] }
     }
+
+    /// The parts one after the other (the chunks of a file read in parallel).
+    init(concatenating parts: [[Element]]) {
+        if parts.count == 1 {
+            self = parts[0]
+            return
+        }
+        self.init()
+        reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for p in parts { append(contentsOf: p) }
+    }
+}
+
+/// A table whose rows each name an account: read in chunks, then grouped.
+protocol AccountRowTable {
+    var account: [Int32] { get }
+    var grouping: AccountGrouping { get set }
+    /// The chunks' rows in file order.
+    init(chunks: [Self])
+    /// Reorders every column so that row i comes from row `source[i]`.
+    mutating func reorder(_ source: [Int32])
+}
+
+extension AccountRowTable {
+    /// Rows grouped by account (stable), with `grouping` to find each account's.
+    func grouped(accountCount: Int) -> Self {
+        var t = self
+        let (grouping, source) = AccountGrouping.group(account, accountCount: accountCount)
+        t.grouping = grouping
+        if let source { t.reorder(source) }
+        return t
+    }
 }
 
 /// Product usage, one row per account per period (SPEC §1 usage.csv).
-public struct UsageTable: Sendable {
+public struct UsageTable: Sendable, AccountRowTable {
     public var account: [Int32] = []
     public var date: [Day] = []
     public var activeUsers: [Double] = []
     public var grouping = AccountGrouping(offsets: [0])
+
+    public init() {}
+
+    init(chunks: [UsageTable]) {
+        account = .init(concatenating: chunks.map(\.account))
+        date = .init(concatenating: chunks.map(\.date))
+        activeUsers = .init(concatenating: chunks.map(\.activeUsers))
+    }
+
+    mutating func reorder(_ source: [Int32]) {
+        account = account.gathered(source)
+        date = date.gathered(source)
+        activeUsers = activeUsers.gathered(source)
+    }
 }
 
 /// Status of a transaction (SPEC §1): only `paid` and `late` are revenue.
@@ -58,12 +104,28 @@ public enum TransactionStatus: UInt8, Sendable, CaseIterable {
 }
 
 /// Invoices, payments and credits (SPEC §1 transactions.csv).
-public struct TransactionsTable: Sendable {
+public struct TransactionsTable: Sendable, AccountRowTable {
     public var account: [Int32] = []
     public var date: [Day] = []
     public var amount: [Double] = []
     public var status: [TransactionStatus] = []
     public var grouping = AccountGrouping(offsets: [0])
+
+    public init() {}
+
+    init(chunks: [TransactionsTable]) {
+        account = .init(concatenating: chunks.map(\.account))
+        date = .init(concatenating: chunks.map(\.date))
+        amount = .init(concatenating: chunks.map(\.amount))
+        status = .init(concatenating: chunks.map(\.status))
+    }
+
+    mutating func reorder(_ source: [Int32]) {
+        account = account.gathered(source)
+        date = date.gathered(source)
+        amount = amount.gathered(source)
+        status = status.gathered(source)
+    }
 }
 
 public enum TicketPriority: UInt8, Sendable, CaseIterable {
@@ -72,7 +134,7 @@ public enum TicketPriority: UInt8, Sendable, CaseIterable {
 }
 
 /// Support tickets (SPEC §1 tickets.csv).
-public struct TicketsTable: Sendable {
+public struct TicketsTable: Sendable, AccountRowTable {
     public var account: [Int32] = []
     public var ticketID: [String?] = []
     public var opened: [Day] = []
@@ -83,15 +145,53 @@ public struct TicketsTable: Sendable {
     public var csat: [UInt8] = []
     public var line: [Int32] = []
     public var grouping = AccountGrouping(offsets: [0])
+
+    public init() {}
+
+    init(chunks: [TicketsTable]) {
+        account = .init(concatenating: chunks.map(\.account))
+        ticketID = .init(concatenating: chunks.map(\.ticketID))
+        opened = .init(concatenating: chunks.map(\.opened))
+        closed = .init(concatenating: chunks.map(\.closed))
+        priority = .init(concatenating: chunks.map(\.priority))
+        csat = .init(concatenating: chunks.map(\.csat))
+        line = .init(concatenating: chunks.map(\.line))
+    }
+
+    mutating func reorder(_ source: [Int32]) {
+        account = account.gathered(source)
+        ticketID = ticketID.gathered(source)
+        opened = opened.gathered(source)
+        closed = closed.gathered(source)
+        priority = priority.gathered(source)
+        csat = csat.gathered(source)
+        line = line.gathered(source)
+    }
 }
 
 public enum SurveyKind: UInt8, Sendable { case nps, csat }
 
 /// NPS and CSAT answers (SPEC §1 surveys.csv).
-public struct SurveysTable: Sendable {
+public struct SurveysTable: Sendable, AccountRowTable {
     public var account: [Int32] = []
     public var date: [Day] = []
     public var kind: [SurveyKind] = []
     public var score: [UInt8] = []
     public var grouping = AccountGrouping(offsets: [0])
+
+    public init() {}
+
+    init(chunks: [SurveysTable]) {
+        account = .init(concatenating: chunks.map(\.account))
+        date = .init(concatenating: chunks.map(\.date))
+        kind = .init(concatenating: chunks.map(\.kind))
+        score = .init(concatenating: chunks.map(\.score))
+    }
+
+    mutating func reorder(_ source: [Int32]) {
+        account = account.gathered(source)
+        date = date.gathered(source)
+        kind = kind.gathered(source)
+        score = score.gathered(source)
+    }
 }
