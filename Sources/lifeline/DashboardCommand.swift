@@ -81,9 +81,6 @@ struct DashboardCommand: ParsableCommand {
             throw DashboardFailure(text: "\(error)", exit: Exit.dataError)
         }
         var state = AppState(workspace: ws, analysis: analysis, theme: chosenTheme, width: terminal.size.width, height: terminal.size.height)
-        if ws.hasErrors {
-            state.message = "\(ws.diagnostics.errorCount) row\(ws.diagnostics.errorCount == 1 ? "" : "s") could not be read and are left out; ! lists them (the files are untouched)"
-        }
         while true {
             terminal.draw(AppView.render(state))
             guard let event = terminal.nextEvent(timeoutMs: nil) else { continue }
