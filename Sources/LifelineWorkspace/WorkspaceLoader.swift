@@ -60,22 +60,22 @@ public enum WorkspaceLoader {
         if exists(UsageSink.file) {
             progress(UsageSink.file, 0.1)
             ws.usage = try readChild(UsageSink.self, file(UsageSink.file), context, &log, &latest)
-                .map { UsageTable(chunks: $0.map(\.table)).grouped(accountCount: n) }
+                .map { UsageTable(chunks: $0.chunks.map(\.table)).grouped(accountCount: n) }
         }
         if exists(TransactionsSink.file) {
             progress(TransactionsSink.file, 0.6)
             ws.transactions = try readChild(TransactionsSink.self, file(TransactionsSink.file), context, &log, &latest)
-                .map { TransactionsTable(chunks: $0.map(\.table)).grouped(accountCount: n) }
+                .map { TransactionsTable(chunks: $0.chunks.map(\.table)).grouped(accountCount: n) }
         }
         if exists(TicketsSink.file) {
             progress(TicketsSink.file, 0.8)
             ws.tickets = try readChild(TicketsSink.self, file(TicketsSink.file), context, &log, &latest)
-                .map { TicketsTable(chunks: $0.map(\.table)).grouped(accountCount: n) }
+                .map { TicketsTable(chunks: $0.chunks.map(\.table), bases: $0.bases).grouped(accountCount: n) }
         }
         if exists(SurveysSink.file) {
             progress(SurveysSink.file, 0.9)
             ws.surveys = try readChild(SurveysSink.self, file(SurveysSink.file), context, &log, &latest)
-                .map { SurveysTable(chunks: $0.map(\.table)).grouped(accountCount: n) }
+                .map { SurveysTable(chunks: $0.chunks.map(\.table)).grouped(accountCount: n) }
         }
         progress("done", 1)
         ws.latestDate = latest
@@ -93,12 +93,18 @@ public enum WorkspaceLoader {
         var index = AccountIndex(capacity: 1024)
         var latest: Day?
         var seenLines: [String: Int] = [:]
-        for sink in table?.chunks ?? [] {
+        for (sink, base) in zip(table?.chunks ?? [], table?.bases ?? []) {
             noteLatest(&latest, sink.latest)
-            for row in sink.rows {
+            for var row in sink.rows {
+                row.line += base.line
                 let value = row.account == nil ? AccountIndex.unreadable : Int32(accounts.count)
                 if index.insert(row.id, value: value) {
-                    if let a = row.account { accounts.append(sink.accounts[a]) }
+                    if let a = row.account {
+                        var account = sink.accounts[a]
+                        account.line += base.line
+                        account.row += base.ordinal
+                        accounts.append(account)
+                    }
                     seenLines[row.id] = row.line
                 } else {
                     let first = seenLines[row.id].map { " (first on line \($0))" } ?? ""
@@ -112,14 +118,14 @@ public enum WorkspaceLoader {
 
     private static func readChild<Sink: TableSink>(
         _ type: Sink.Type, _ path: String, _ context: ChildContext, _ log: inout DiagnosticLog, _ latest: inout Day?
-    ) throws -> [Sink]? where Sink.Context == ChildContext, Sink: ChildSink {
+    ) throws -> CSVTable<Sink>? where Sink.Context == ChildContext, Sink: ChildSink {
         let bytes = try readFile(path)
         let table = bytes.withUnsafeBufferPointer {
             CSVReader.read(Sink.self, file: Sink.file, bytes: $0, required: Sink.required, known: Sink.known, context: context, log: &log)
         }
         guard let table else { return nil }
         for sink in table.chunks { noteLatest(&latest, sink.latest) }
-        return table.chunks
+        return table
     }
 
     /// The whole file, read with POSIX calls into one buffer.

@@ -140,4 +140,20 @@ final class CSVDialectTests: XCTestCase {
         XCTAssertEqual(ws.usage!.activeUsers[rows.lowerBound], 1)
         XCTAssertEqual(ws.usage!.activeUsers[rows.lowerBound + 1], Double(2_001 % 97))
     }
+
+    func testLinesAndRowsOfAChunkedAccountsFileAreTheFilesOwn() throws {
+        // Over 8 MB, so it is read in two chunks; a duplicate id near the end must
+        // be reported on its real line, and every account must know its line and row.
+        var csv = "id,name,start_date,owner,plan,notes\n"
+        let padding = String(repeating: "x", count: 60)
+        for i in 0..<120_000 { csv += "A\(i),Name \(i),2024-01-01,Owner,Plan,\(padding)\n" }
+        csv += "\nbad,row\nA5,Again,2024-01-01,Owner,Plan,\(padding)\n"
+        XCTAssertGreaterThan(csv.utf8.count, 8 << 20)
+        let ws = try workspace(["accounts.csv": text(csv)])
+        XCTAssertEqual(ws.accounts.count, 120_000)
+        XCTAssertEqual(ws.accounts[100_000].line, 100_002)
+        XCTAssertEqual(ws.accounts[100_000].row, 100_000)
+        XCTAssertEqual(ws.diagnostics.errors.map { "\($0.line!) \($0.message)" },
+                       ["120003 expected 6 fields as in the header, found 2", "120004 duplicate account id (first on line 7)"])
+    }
 }

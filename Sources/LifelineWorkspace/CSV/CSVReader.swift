@@ -13,13 +13,17 @@ protocol TableSink {
     associatedtype Context
     init(columns: ColumnMap, context: Context)
     /// Reads one well-formed row whose fields match the header one to one.
-    mutating func read(_ row: inout CSVRow, line: Int, log: inout DiagnosticLog)
+    /// `line` and `ordinal` (the row's position among all data rows, read or
+    /// not) count from the start of the sink's chunk; see `CSVTable.bases`.
+    mutating func read(_ row: inout CSVRow, line: Int, ordinal: Int, log: inout DiagnosticLog)
 }
 
 struct CSVTable<Sink: TableSink> {
     var columns: ColumnMap
     /// One sink per chunk, in file order.
     var chunks: [Sink]
+    /// What to add to each chunk's lines and ordinals to make them the file's.
+    var bases: [(line: Int, ordinal: Int)]
 }
 
 enum CSVReader {
@@ -76,14 +80,14 @@ enum CSVReader {
         let dataStart = scanner.pos
         let firstLine = scanner.line
         let cuts = chunkStarts(base: base, from: dataStart, to: bytes.count)
-        if cuts.count > 2, let chunks = readChunks(Sink.self, file: file, base: base, end: bytes.count, cuts: cuts, columns: columns, context: context, firstLine: firstLine, log: &log) {
-            return CSVTable(columns: columns, chunks: chunks)
+        if cuts.count > 2, let table = readChunks(Sink.self, file: file, base: base, end: bytes.count, cuts: cuts, columns: columns, context: context, firstLine: firstLine, log: &log) {
+            return table
         }
         var sink = Sink(columns: columns, context: context)
         var chunkLog = DiagnosticLog()
         _ = readRows(into: &sink, file: file, base: base, end: bytes.count, start: dataStart, limit: bytes.count, line: firstLine, columns: columns, log: &chunkLog)
         log.merge(chunkLog, lineOffset: 0)
-        return CSVTable(columns: columns, chunks: [sink])
+        return CSVTable(columns: columns, chunks: [sink], bases: [(0, 0)])
     }
 
     /// Offsets where chunks start: just after a line feed past each cut.
@@ -104,40 +108,46 @@ enum CSVReader {
     private static func readChunks<Sink: TableSink>(
         _ sinkType: Sink.Type, file: String, base: UnsafePointer<UInt8>, end: Int, cuts: [Int],
         columns: ColumnMap, context: Sink.Context, firstLine: Int, log: inout DiagnosticLog
-    ) -> [Sink]? {
+    ) -> CSVTable<Sink>? {
         let n = cuts.count - 1
-        var results = [(sink: Sink, log: DiagnosticLog, lines: Int, aligned: Bool)?](repeating: nil, count: n)
+        var results = [(sink: Sink, log: DiagnosticLog, lines: Int, rows: Int, aligned: Bool)?](repeating: nil, count: n)
         results.withUnsafeMutableBufferPointer { out in
             let slots = out
             DispatchQueue.concurrentPerform(iterations: n) { i in
                 var sink = Sink(columns: columns, context: context)
                 var chunkLog = DiagnosticLog()
-                let (stop, line) = readRows(into: &sink, file: file, base: base, end: end, start: cuts[i], limit: cuts[i + 1], line: 0, columns: columns, log: &chunkLog)
-                slots[i] = (sink, chunkLog, line, stop == cuts[i + 1])
+                let (stop, line, rows) = readRows(into: &sink, file: file, base: base, end: end, start: cuts[i], limit: cuts[i + 1], line: 0, columns: columns, log: &chunkLog)
+                slots[i] = (sink, chunkLog, line, rows, stop == cuts[i + 1])
             }
         }
         guard results.allSatisfy({ $0!.aligned }) else { return nil }
         var lineOffset = firstLine
+        var ordinalOffset = 0
         var sinks: [Sink] = []
+        var bases: [(line: Int, ordinal: Int)] = []
         for r in results {
             log.merge(r!.log, lineOffset: lineOffset)
+            bases.append((lineOffset, ordinalOffset))
             lineOffset += r!.lines
+            ordinalOffset += r!.rows
             sinks.append(r!.sink)
         }
-        return sinks
+        return CSVTable(columns: columns, chunks: sinks, bases: bases)
     }
 
-    /// Reads the rows starting in `start..<limit`; returns where it stopped and the line reached.
+    /// Reads the rows starting in `start..<limit`; returns where it stopped, the line reached and the rows seen.
     private static func readRows<Sink: TableSink>(
         into sink: inout Sink, file: String, base: UnsafePointer<UInt8>, end: Int, start: Int, limit: Int,
         line: Int, columns: ColumnMap, log: inout DiagnosticLog
-    ) -> (Int, Int) {
+    ) -> (Int, Int, Int) {
         var scanner = CSVScanner(base: base, end: end, start: start, limit: limit, line: line)
         var row = CSVRow(base: base)
         defer { row.fields.release() }
         var problem: RowProblem?
         let width = columns.header.count
+        var ordinal = -1
         rows: while let rowLine = scanner.nextRow(&row.fields, problem: &problem) {
+            ordinal += 1
             if let problem {
                 log.add(malformed(problem, file: file, line: rowLine, header: columns.header, row: &row))
                 continue
@@ -155,9 +165,9 @@ enum CSVReader {
                     continue rows
                 }
             }
-            sink.read(&row, line: rowLine, log: &log)
+            sink.read(&row, line: rowLine, ordinal: ordinal, log: &log)
         }
-        return (scanner.pos, scanner.line)
+        return (scanner.pos, scanner.line, ordinal + 1)
     }
 
     private static func malformed(_ problem: RowProblem, file: String, line: Int, header: [String], row: inout CSVRow) -> Diagnostic {

@@ -15,10 +15,13 @@ public struct Account: Sendable, Hashable {
     public var plan: String?
     /// The line of accounts.csv the row starts on.
     public var line: Int
+    /// The row's position among the data rows of accounts.csv (rows that could
+    /// not be read count too), which is how saving finds it again.
+    public var row: Int
 
     public init(id: String, name: String, startDate: Day, mrr: Double = 0, isChurned: Bool = false, churnDate: Day? = nil,
                 renewalDate: Day? = nil, seats: Int? = nil, contacts: Int? = nil, cac: Double = 0,
-                owner: String? = nil, plan: String? = nil, line: Int = 0) {
+                owner: String? = nil, plan: String? = nil, line: Int = 0, row: Int = 0) {
         self.id = id
         self.name = name
         self.startDate = startDate
@@ -32,6 +35,7 @@ public struct Account: Sendable, Hashable {
         self.owner = owner
         self.plan = plan
         self.line = line
+        self.row = row
     }
 }
 
@@ -57,7 +61,7 @@ struct AccountsSink: TableSink {
 
     private let info: TableInfo
 
-    mutating func read(_ row: inout CSVRow, line: Int, log: inout DiagnosticLog) {
+    mutating func read(_ row: inout CSVRow, line: Int, ordinal: Int, log: inout DiagnosticLog) {
         var f = FieldReader(info, line: line)
         let id = f.requiredText(&row, c.id, &log)
         let name = f.requiredText(&row, c.name, &log)
@@ -77,6 +81,6 @@ struct AccountsSink: TableSink {
         rows.append((id, line, accounts.count))
         accounts.append(Account(id: id, name: name, startDate: start, mrr: mrr, isChurned: status == 1, churnDate: churn,
                                 renewalDate: renewal, seats: seats, contacts: contacts, cac: cac,
-                                owner: row.optionalString(c.owner), plan: row.optionalString(c.plan), line: line))
+                                owner: row.optionalString(c.owner), plan: row.optionalString(c.plan), line: line, row: ordinal))
     }
 }

@@ -60,7 +60,7 @@ struct UsageSink: TableSink {
         c = (columns.position("account_id"), columns.position("date"), columns.position("active_users"))
     }
 
-    mutating func read(_ row: inout CSVRow, line: Int, log: inout DiagnosticLog) {
+    mutating func read(_ row: inout CSVRow, line: Int, ordinal: Int, log: inout DiagnosticLog) {
         var f = FieldReader(info, line: line)
         let account = resolver.resolve(&row, c.account, &f, &log)
         let date = f.date(&row, c.date, required: true, &log)
@@ -91,7 +91,7 @@ struct TransactionsSink: TableSink {
         c = (columns.position("account_id"), columns.position("date"), columns.position("amount"), columns.position("status"))
     }
 
-    mutating func read(_ row: inout CSVRow, line: Int, log: inout DiagnosticLog) {
+    mutating func read(_ row: inout CSVRow, line: Int, ordinal: Int, log: inout DiagnosticLog) {
         var f = FieldReader(info, line: line)
         let account = resolver.resolve(&row, c.account, &f, &log)
         let date = f.date(&row, c.date, required: true, &log)
@@ -125,7 +125,7 @@ struct TicketsSink: TableSink {
              columns.position("priority"), columns.position("csat"))
     }
 
-    mutating func read(_ row: inout CSVRow, line: Int, log: inout DiagnosticLog) {
+    mutating func read(_ row: inout CSVRow, line: Int, ordinal: Int, log: inout DiagnosticLog) {
         var f = FieldReader(info, line: line)
         let account = resolver.resolve(&row, c.account, &f, &log)
         let opened = f.date(&row, c.opened, required: true, &log)
@@ -144,6 +144,7 @@ struct TicketsSink: TableSink {
         table.priority.append(TicketPriority(rawValue: UInt8(priority))!)
         table.csat.append(UInt8(csat ?? 0))
         table.line.append(Int32(line))
+        table.row.append(Int32(ordinal))
     }
 }
 
@@ -163,7 +164,7 @@ struct SurveysSink: TableSink {
         c = (columns.position("account_id"), columns.position("date"), columns.position("kind"), columns.position("score"))
     }
 
-    mutating func read(_ row: inout CSVRow, line: Int, log: inout DiagnosticLog) {
+    mutating func read(_ row: inout CSVRow, line: Int, ordinal: Int, log: inout DiagnosticLog) {
         var f = FieldReader(info, line: line)
         let account = resolver.resolve(&row, c.account, &f, &log)
         let date = f.date(&row, c.date, required: true, &log)

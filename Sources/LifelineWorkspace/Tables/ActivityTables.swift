@@ -144,9 +144,21 @@ public struct TicketsTable: Sendable, AccountRowTable {
     /// 1–5, or 0 without a rating.
     public var csat: [UInt8] = []
     public var line: [Int32] = []
+    /// Each row's position among the data rows of tickets.csv, for saving.
+    public var row: [Int32] = []
     public var grouping = AccountGrouping(offsets: [0])
 
     public init() {}
+
+    /// Lines and ordinals made file-wide with each chunk's bases.
+    init(chunks: [TicketsTable], bases: [(line: Int, ordinal: Int)]) {
+        var chunks = chunks
+        for i in chunks.indices {
+            chunks[i].line = chunks[i].line.map { $0 + Int32(bases[i].line) }
+            chunks[i].row = chunks[i].row.map { $0 + Int32(bases[i].ordinal) }
+        }
+        self.init(chunks: chunks)
+    }
 
     init(chunks: [TicketsTable]) {
         account = .init(concatenating: chunks.map(\.account))
@@ -156,6 +168,7 @@ public struct TicketsTable: Sendable, AccountRowTable {
         priority = .init(concatenating: chunks.map(\.priority))
         csat = .init(concatenating: chunks.map(\.csat))
         line = .init(concatenating: chunks.map(\.line))
+        row = .init(concatenating: chunks.map(\.row))
     }
 
     mutating func reorder(_ source: [Int32]) {
@@ -166,6 +179,7 @@ public struct TicketsTable: Sendable, AccountRowTable {
         priority = priority.gathered(source)
         csat = csat.gathered(source)
         line = line.gathered(source)
+        row = row.gathered(source)
     }
 }
 
