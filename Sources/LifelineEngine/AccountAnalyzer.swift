@@ -84,7 +84,8 @@ struct AccountAnalyzer {
         r.health = r.factors.health(weights: config.weights)
         let then = asOf - 30
         if account.startDate <= then {
-            r.healthThen = inputs(a, at: then).scores.health(weights: config.weights)
+            r.factorsThen = inputs(a, at: then).scores
+            r.healthThen = r.factorsThen!.health(weights: config.weights)
         }
         let activity = revenueAndActivity(a, into: &r)
         r.lastActivity = activity.last
@@ -92,11 +93,8 @@ struct AccountAnalyzer {
         r.churnedOn = churnedOn(account, lastActivity: activity.last, daysInactive: r.daysInactive)
         r.isActive = isActive(account, churnedOn: r.churnedOn, at: asOf)
         r.activeYearAgo = isActive(account, churnedOn: r.churnedOn, at: asOf - 365)
-        if r.isActive {
-            assessRisk(a, account, now, activity.revenueDates, &r)
-        } else {
-            r.risk = .churned
-        }
+        if r.isActive { r.rowReasons = rowReasons(a, now, activity.revenueDates, r.daysInactive) }
+        RiskRules.assess(&r, renewalDate: account.renewalDate, asOf: asOf, thresholds: config.risk)
         surveyCounts(a, into: &r)
         return r
     }
@@ -141,39 +139,27 @@ struct AccountAnalyzer {
         return (last, dates)
     }
 
-    /// SPEC §5: the first level with a matching rule, and every rule of it that matches.
-    private func assessRisk(_ a: Int, _ account: Account, _ now: FactorInputs, _ revenueDates: [Int], _ r: inout AccountResult) {
+    /// SPEC §5 rules that depend on the rows only: inactive, stale_ticket,
+    /// failed_payment, usage_decline, purchase_gap.
+    private func rowReasons(_ a: Int, _ now: FactorInputs, _ revenueDates: [Int], _ daysInactive: Int?) -> RiskReasons {
         let t = config.risk
-        var high = RiskReasons()
-        if let days = r.daysInactive, days > t.inactiveDays { high.insert(.inactive) }
-        if let h = r.health, h < t.lowHealth { high.insert(.lowHealth) }
+        var found = RiskReasons()
+        if let days = daysInactive, days > t.inactiveDays { found.insert(.inactive) }
         if let tickets = workspace.tickets {
             for i in tickets.grouping.range(of: a) where tickets.opened[i] <= asOf && tickets.closed[i] > asOf {
-                if Int(asOf - tickets.opened[i]) > t.staleTicketDays { high.insert(.staleTicket); break }
+                if Int(asOf - tickets.opened[i]) > t.staleTicketDays { found.insert(.staleTicket); break }
             }
         }
         if let tx = workspace.transactions {
             let since = asOf - Day(t.failedPaymentDays)
             for i in tx.grouping.range(of: a) where tx.status[i] == .failed && tx.date[i] <= asOf && tx.date[i] > since {
-                high.insert(.failedPayment)
+                found.insert(.failedPayment)
                 break
             }
         }
-        if !high.isEmpty {
-            r.risk = .high
-            r.reasons = high
-            return
-        }
-        var medium = RiskReasons()
-        if now.usagePrevious > 0 && now.trend <= -t.usageDecline { medium.insert(.usageDecline) }
-        if purchaseGap(revenueDates) { medium.insert(.purchaseGap) }
-        if let h = r.health, h < t.fairHealth { medium.insert(.fairHealth) }
-        if let renewal = account.renewalDate, let h = r.health {
-            let days = Int(renewal - asOf)
-            if days >= 0 && days <= t.renewalDays && h < t.renewalHealth { medium.insert(.renewalSoon) }
-        }
-        r.risk = medium.isEmpty ? .low : .medium
-        r.reasons = medium
+        if now.usagePrevious > 0 && now.trend <= -t.usageDecline { found.insert(.usageDecline) }
+        if purchaseGap(revenueDates) { found.insert(.purchaseGap) }
+        return found
     }
 
     /// SPEC §5 `purchase_gap` over distinct revenue dates up to as_of.

@@ -12,6 +12,8 @@ public struct AccountResult: Sendable {
     /// Active at as_of.
     public var isActive = false
     public var factors = FactorScores()
+    /// Factor scores at as_of − 30; nil when the account started after that day.
+    public var factorsThen: FactorScores?
     public var health: Double?
     /// Health at as_of − 30; nil when the account started after that day.
     public var healthThen: Double?
@@ -21,6 +23,9 @@ public struct AccountResult: Sendable {
     }
     public var risk = RiskLevel.low
     public var reasons = RiskReasons()
+    /// The rules that fired from the rows alone (not from health), so new
+    /// weights can re-assess risk without reading any row again.
+    public var rowReasons = RiskReasons()
     public var annualRevenue = 0.0
     public var simpleCLV = 0.0
     public var clv = 0.0

@@ -25,15 +25,47 @@ public enum Engine {
         return summarize(workspace, asOf: asOf, results: results)
     }
 
-    /// Recomputes account `a` after an edit to its row or its activity, then
-    /// everything workspace-wide that depends on it.
+    /// Brings `analysis` up to date after `edit` was applied to `workspace`,
+    /// doing as little as the edit needs: one account's rows for an account
+    /// edit, no row at all for new weights, tier cuts or CLV settings.
+    public static func update(_ analysis: inout Analysis, after edit: Edit, in workspace: Workspace) {
+        if let a = edit.account(in: workspace) {
+            reanalyze(&analysis, account: a, in: workspace)
+            return
+        }
+        guard case let .settings(from, to) = edit else { return }
+        var rowRules = from.risk
+        rowRules.lowHealth = to.risk.lowHealth
+        rowRules.fairHealth = to.risk.fairHealth
+        rowRules.renewalHealth = to.risk.renewalHealth
+        if rowRules != to.risk || from.asOf != to.asOf {
+            analysis = analyze(workspace, asOf: analysis.asOf)
+        } else if from.weights != to.weights || from.risk != to.risk {
+            reweigh(&analysis, in: workspace)
+        } else {
+            analysis = summarize(workspace, asOf: analysis.asOf, results: analysis.accounts)
+        }
+    }
+
+    /// Recomputes account `a` from its rows, then everything workspace-wide.
     public static func reanalyze(_ analysis: inout Analysis, account a: Int, in workspace: Workspace) {
         var results = analysis.accounts
-        analysis = Analysis(asOf: analysis.asOf, accounts: [], lifetimeValue: analysis.lifetimeValue, ranking: [], tiers: [], kpis: KPIs(), riskCounts: [:], npsTrend: [])
-        if a < results.count {
-            results[a] = AccountAnalyzer(workspace: workspace, asOf: analysis.asOf).analyze(a)
-        } else {
-            results.append(AccountAnalyzer(workspace: workspace, asOf: analysis.asOf).analyze(a))
+        let ranking = analysis.ranking
+        analysis.accounts = []
+        results[a] = AccountAnalyzer(workspace: workspace, asOf: analysis.asOf).analyze(a)
+        analysis = summarize(workspace, asOf: analysis.asOf, results: results, previousRanking: ranking, changed: a)
+    }
+
+    /// New weights or health thresholds: health, its delta and risk from the
+    /// factor scores already known, then everything workspace-wide.
+    public static func reweigh(_ analysis: inout Analysis, in workspace: Workspace) {
+        var results = analysis.accounts
+        analysis.accounts = []
+        let weights = workspace.config.weights
+        for a in results.indices where results[a].takesPart {
+            results[a].health = results[a].factors.health(weights: weights)
+            results[a].healthThen = results[a].factorsThen.flatMap { $0.health(weights: weights) }
+            RiskRules.assess(&results[a], renewalDate: workspace.accounts[a].renewalDate, asOf: analysis.asOf, thresholds: workspace.config.risk)
         }
         analysis = summarize(workspace, asOf: analysis.asOf, results: results)
     }
@@ -44,7 +76,8 @@ public enum Engine {
     }
 
     /// The workspace-wide part: CLV with the shared lifespan, tiers, KPIs, trend.
-    static func summarize(_ workspace: Workspace, asOf: Day, results input: [AccountResult]) -> Analysis {
+    static func summarize(_ workspace: Workspace, asOf: Day, results input: [AccountResult],
+                          previousRanking: [Int]? = nil, changed: Int? = nil) -> Analysis {
         var results = input
         let accounts = workspace.accounts
         // SPEC §6 annual churn rate.
@@ -71,7 +104,8 @@ public enum Engine {
             results[a].netCLV = results[a].clv - accounts[a].cac
         }
 
-        let (ranking, tiers) = TierList.rank(results: &results, accounts: accounts, cuts: workspace.config.tiers)
+        let (ranking, tiers) = TierList.rank(results: &results, accounts: accounts, cuts: workspace.config.tiers,
+                                             previous: previousRanking, changed: changed)
         var riskCounts: [RiskLevel: Int] = [.low: 0, .medium: 0, .high: 0, .churned: 0]
         for r in results where r.takesPart { riskCounts[r.risk, default: 0] += 1 }
         let kpis = KPICalculator.kpis(workspace, results: results, lifetimeValue: ltv)

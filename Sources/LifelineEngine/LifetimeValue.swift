@@ -7,6 +7,8 @@ public struct LifetimeValue: Sendable, Equatable {
     public var lifespanYears: Double
     public var grossMargin: Double
     public var discountRate: Double
+    /// (f_t, (1 + discount_rate)^t) for t = 1…⌈L⌉, worked out once for every account.
+    private var terms: [(fraction: Double, discount: Double)] = []
 
     public init(annualChurnRate: Double?, settings: CLVSettings) {
         self.annualChurnRate = annualChurnRate
@@ -19,6 +21,16 @@ public struct LifetimeValue: Sendable, Equatable {
         } else {
             lifespanYears = settings.maxLifespanYears
         }
+        let whole = lifespanYears.rounded(.down)
+        let years = Int(lifespanYears.rounded(.up))
+        if years >= 1 {
+            terms = (1...years).map { t in (Double(t) <= whole ? 1 : lifespanYears - whole, pow(1 + discountRate, Double(t))) }
+        }
+    }
+
+    public static func == (a: LifetimeValue, b: LifetimeValue) -> Bool {
+        a.annualChurnRate == b.annualChurnRate && a.lifespanYears == b.lifespanYears
+            && a.grossMargin == b.grossMargin && a.discountRate == b.discountRate
     }
 
     public func simpleCLV(annualRevenue: Double) -> Double { annualRevenue * lifespanYears }
@@ -26,13 +38,9 @@ public struct LifetimeValue: Sendable, Equatable {
     /// Σ_{t=1..⌈L⌉} annual_revenue × gross_margin × f_t / (1 + discount_rate)^t,
     /// f_t = 1 for whole years and L − ⌊L⌋ for the last, partial one.
     public func clv(annualRevenue: Double) -> Double {
-        let whole = lifespanYears.rounded(.down)
-        let years = Int(lifespanYears.rounded(.up))
         var total = 0.0
-        guard years >= 1 else { return 0 }
-        for t in 1...years {
-            let f = Double(t) <= whole ? 1 : lifespanYears - whole
-            total += annualRevenue * grossMargin * f / pow(1 + discountRate, Double(t))
+        for term in terms {
+            total += annualRevenue * grossMargin * term.fraction / term.discount
         }
         return total
     }
