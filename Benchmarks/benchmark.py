@@ -24,6 +24,8 @@ FRAME_TARGETS = {
     "frame_accounts_ms": ("accounts browser frame (median)", 8.0),
     "frame_accounts_end_ms": ("accounts browser frame, last page (median)", 8.0),
     "frame_account_ms": ("drill-down frame (median)", 8.0),
+    "edit_account_ms": ("edit one account, all recomputed (median)", 16.0),
+    "edit_weights_ms": ("change the weights, all recomputed (median)", 250.0),
 }
 DATA = os.path.join(ROOT, "bench-data")
 

@@ -56,4 +56,13 @@ public struct Analysis: Sendable {
     public var kpis: KPIs
     public var riskCounts: [RiskLevel: Int]
     public var npsTrend: [NPSMonth]
+
+    // Compact copies for recomputing after a one-account edit without walking
+    // every account's full results (see Engine.reanalyze).
+    /// Accounts active a year before as_of, and those of them no longer active (SPEC §6).
+    var churnCounts = (yearAgo: 0, lost: 0)
+    var clvs: [Double] = []
+    var mrrs: [Double] = []
+    /// Taking part and active: in the tier ranking.
+    var ranked: [Bool] = []
 }

@@ -30,7 +30,10 @@ public enum Engine {
     /// edit, no row at all for new weights, tier cuts or CLV settings.
     public static func update(_ analysis: inout Analysis, after edit: Edit, in workspace: Workspace) {
         if let a = edit.account(in: workspace) {
-            reanalyze(&analysis, account: a, in: workspace)
+            var keepsTrend = true
+            if case .addSurvey = edit { keepsTrend = false }
+            if case .removeSurvey = edit { keepsTrend = false }
+            reanalyze(&analysis, account: a, in: workspace, keepTrend: keepsTrend)
             return
         }
         guard case let .settings(from, to) = edit else { return }
@@ -48,12 +51,63 @@ public enum Engine {
     }
 
     /// Recomputes account `a` from its rows, then everything workspace-wide.
-    public static func reanalyze(_ analysis: inout Analysis, account a: Int, in workspace: Workspace) {
+    /// The NPS trend is kept when `keepTrend` says no answer changed. When the
+    /// lifespan stays the same, only this account's value and place change, so
+    /// nothing else is recomputed but the KPI sums (kept exact by summing afresh).
+    public static func reanalyze(_ analysis: inout Analysis, account a: Int, in workspace: Workspace, keepTrend: Bool = false) {
         var results = analysis.accounts
-        let ranking = analysis.ranking
         analysis.accounts = []
-        results[a] = AccountAnalyzer(workspace: workspace, asOf: analysis.asOf).analyze(a)
-        analysis = summarize(workspace, asOf: analysis.asOf, results: results, previousRanking: ranking, changed: a)
+        let old = results[a]
+        var new = AccountAnalyzer(workspace: workspace, asOf: analysis.asOf).analyze(a)
+        var counts = analysis.churnCounts
+        for (r, sign) in [(old, -1), (new, 1)] where r.takesPart && r.activeYearAgo {
+            counts.yearAgo += sign
+            if !r.isActive { counts.lost += sign }
+        }
+        let ltv = LifetimeValue(annualChurnRate: counts.yearAgo > 0 ? Double(counts.lost) / Double(counts.yearAgo) : nil,
+                                settings: workspace.config.clv)
+        let trend = keepTrend ? analysis.npsTrend : nil
+        guard ltv == analysis.lifetimeValue else {
+            results[a] = new
+            analysis = summarize(workspace, asOf: analysis.asOf, results: results, previousRanking: analysis.ranking, changed: a, trend: trend)
+            return
+        }
+        value(&new, workspace.accounts[a], ltv)
+        var riskCounts = analysis.riskCounts
+        if old.takesPart { riskCounts[old.risk, default: 0] -= 1 }
+        if new.takesPart { riskCounts[new.risk, default: 0] += 1 }
+        results[a] = new
+        var clvs = analysis.clvs, mrrs = analysis.mrrs, ranked = analysis.ranked
+        clvs[a] = new.clv
+        mrrs[a] = workspace.accounts[a].mrr
+        ranked[a] = new.takesPart && new.isActive
+        let (ranking, tiers) = TierList.rank(results: &results, clvs: clvs, mrrs: mrrs, ranked: ranked, accounts: workspace.accounts,
+                                             cuts: workspace.config.tiers, previous: analysis.ranking, changed: a, othersUnchanged: true)
+        var next = Analysis(asOf: analysis.asOf, accounts: [], lifetimeValue: ltv, ranking: ranking, tiers: tiers,
+                            kpis: KPICalculator.kpis(workspace, results: results, lifetimeValue: ltv), riskCounts: riskCounts,
+                            npsTrend: trend ?? KPICalculator.npsTrend(workspace, results: results, asOf: analysis.asOf))
+        next.accounts = results
+        next.churnCounts = counts
+        next.clvs = clvs
+        next.mrrs = mrrs
+        next.ranked = ranked
+        analysis = next
+    }
+
+    /// SPEC §6 for one account: its revenue and lifetime value at the shared lifespan.
+    static func value(_ r: inout AccountResult, _ account: Account, _ ltv: LifetimeValue) {
+        guard r.takesPart else { return }
+        if r.isActive {
+            let annual = account.mrr > 0 ? 12 * account.mrr : r.revenueLastYear
+            r.annualRevenue = annual
+            r.simpleCLV = ltv.simpleCLV(annualRevenue: annual)
+            r.clv = ltv.clv(annualRevenue: annual)
+        } else {
+            r.annualRevenue = 0
+            r.simpleCLV = 0
+            r.clv = 0
+        }
+        r.netCLV = r.clv - account.cac
     }
 
     /// New weights or health thresholds: health, its delta and risk from the
@@ -76,41 +130,43 @@ public enum Engine {
     }
 
     /// The workspace-wide part: CLV with the shared lifespan, tiers, KPIs, trend.
-    static func summarize(_ workspace: Workspace, asOf: Day, results input: [AccountResult],
-                          previousRanking: [Int]? = nil, changed: Int? = nil) -> Analysis {
+    /// `trend` is the NPS trend to keep when the edit cannot have changed it.
+    static func summarize(_ workspace: Workspace, asOf: Day, results input: consuming [AccountResult],
+                          previousRanking: [Int]? = nil, changed: Int? = nil, trend: [NPSMonth]? = nil) -> Analysis {
         var results = input
         let accounts = workspace.accounts
         // SPEC §6 annual churn rate.
         var yearAgo = 0, lost = 0
-        for r in results where r.takesPart && r.activeYearAgo {
+        for i in results.indices where results[i].takesPart && results[i].activeYearAgo {
             yearAgo += 1
-            if !r.isActive { lost += 1 }
+            if !results[i].isActive { lost += 1 }
         }
         let churnRate: Double? = yearAgo > 0 ? Double(lost) / Double(yearAgo) : nil
         let ltv = LifetimeValue(annualChurnRate: churnRate, settings: workspace.config.clv)
 
+        // CLV (SPEC §6) and risk counts in one pass; the CLVs also go to a compact
+        // array so the ranking does not walk the full results.
+        var clvs = [Double](repeating: 0, count: results.count)
+        let mrrs = accounts.map(\.mrr)
+        var counts = [0, 0, 0, 0]
         for a in results.indices where results[a].takesPart {
-            if results[a].isActive {
-                let mrr = accounts[a].mrr
-                let annual = mrr > 0 ? 12 * mrr : results[a].revenueLastYear
-                results[a].annualRevenue = annual
-                results[a].simpleCLV = ltv.simpleCLV(annualRevenue: annual)
-                results[a].clv = ltv.clv(annualRevenue: annual)
-            } else {
-                results[a].annualRevenue = 0
-                results[a].simpleCLV = 0
-                results[a].clv = 0
-            }
-            results[a].netCLV = results[a].clv - accounts[a].cac
+            value(&results[a], accounts[a], ltv)
+            clvs[a] = results[a].clv
+            counts[results[a].risk.rawValue] += 1
         }
-
-        let (ranking, tiers) = TierList.rank(results: &results, accounts: accounts, cuts: workspace.config.tiers,
-                                             previous: previousRanking, changed: changed)
-        var riskCounts: [RiskLevel: Int] = [.low: 0, .medium: 0, .high: 0, .churned: 0]
-        for r in results where r.takesPart { riskCounts[r.risk, default: 0] += 1 }
+        let riskCounts = Dictionary(uniqueKeysWithValues: RiskLevel.allCases.map { ($0, counts[$0.rawValue]) })
+        let ranked = results.map { $0.takesPart && $0.isActive }
+        let (ranking, tiers) = TierList.rank(results: &results, clvs: clvs, mrrs: mrrs, ranked: ranked, accounts: accounts,
+                                             cuts: workspace.config.tiers, previous: previousRanking, changed: changed)
         let kpis = KPICalculator.kpis(workspace, results: results, lifetimeValue: ltv)
-        let trend = KPICalculator.npsTrend(workspace, results: results, asOf: asOf)
-        return Analysis(asOf: asOf, accounts: results, lifetimeValue: ltv, ranking: ranking, tiers: tiers,
-                        kpis: kpis, riskCounts: riskCounts, npsTrend: trend)
+        let trend = trend ?? KPICalculator.npsTrend(workspace, results: results, asOf: asOf)
+        var analysis = Analysis(asOf: asOf, accounts: [], lifetimeValue: ltv, ranking: ranking, tiers: tiers,
+                                kpis: kpis, riskCounts: riskCounts, npsTrend: trend)
+        analysis.accounts = results
+        analysis.churnCounts = (yearAgo, lost)
+        analysis.clvs = clvs
+        analysis.mrrs = mrrs
+        analysis.ranked = ranked
+        return analysis
     }
 }

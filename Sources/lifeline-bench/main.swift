@@ -44,3 +44,24 @@ _ = state.update(.key(.enter))
 print("frame_account_ms \(median(runs: 50) { _ = AppView.render(state) })")
 _ = state.update(.key(.escape))
 print("filter_keystroke_ms \(median(runs: 5) { _ = state.update(.key(.character("r"))) })")
+
+// Edits (issue 4): one account's MRR, then new weights, each with everything it touches recomputed.
+var editable = workspace!
+var live = analysis!
+var edits = 0
+let editMs = median(runs: 21) {
+    let a = (edits * 7919) % editable.accounts.count
+    edits += 1
+    let edit = Edit.account(index: a, field: .mrr, from: EditableField.mrr.text(of: editable.accounts[a]), to: String(1000 + edits))
+    editable.apply(edit)
+    Engine.update(&live, after: edit, in: editable)
+}
+print("edit_account_ms \(editMs)")
+let weightsMs = median(runs: 5) {
+    var to = editable.config
+    to.weights[0] = to.weights[0] == 25 ? 30 : 25
+    let edit = Edit.settings(from: editable.config, to: to)
+    editable.apply(edit)
+    Engine.update(&live, after: edit, in: editable)
+}
+print("edit_weights_ms \(weightsMs)")
