@@ -18,6 +18,10 @@ public struct Workspace: Sendable {
     public var diagnostics: DiagnosticLog
     /// The latest date in any date column but `renewal_date`, orphan rows included.
     public var latestDate: Day?
+    /// The files edits may rewrite (accounts, tickets, surveys, lifeline.toml), as read.
+    public var sources: [String: SourceFile] = [:]
+    /// What edits changed since the workspace was read or last saved.
+    public var changes = PendingChanges()
 
     public init(path: String, isSingleFile: Bool = false, accounts: [Account], accountIndex: AccountIndex,
                 usage: UsageTable? = nil, transactions: TransactionsTable? = nil, tickets: TicketsTable? = nil,

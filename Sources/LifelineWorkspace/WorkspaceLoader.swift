@@ -27,6 +27,7 @@ public enum WorkspaceLoader {
         if !isDirectory.boolValue {
             let bytes = try readFile(path)
             var ws = readAccounts(bytes, path: path, log: &log)
+            ws.sources["accounts.csv"]?.name = (path as NSString).lastPathComponent
             ws.isSingleFile = true
             ws.diagnostics = log
             return ws
@@ -36,8 +37,10 @@ public enum WorkspaceLoader {
         func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: file(name)) }
 
         var config = Config()
+        var tomlSource = SourceFile(name: ConfigFile.name, bytes: nil)
         if exists(ConfigFile.name) {
             let bytes = try readFile(file(ConfigFile.name))
+            tomlSource = SourceFile(name: ConfigFile.name, bytes: bytes)
             if let text = String(validating: bytes, as: UTF8.self) {
                 config = ConfigFile.parse(text, log: &log)
             } else {
@@ -53,30 +56,36 @@ public enum WorkspaceLoader {
         }
         var ws = readAccounts(try readFile(file("accounts.csv")), path: path, log: &log)
         ws.config = config
+        ws.sources[ConfigFile.name] = tomlSource
         let context = ChildContext(index: ws.accountIndex)
+        var sources = ws.sources
         let n = ws.accounts.count
         var latest = ws.latestDate
 
         if exists(UsageSink.file) {
             progress(UsageSink.file, 0.1)
-            ws.usage = try readChild(UsageSink.self, file(UsageSink.file), context, &log, &latest)
+            ws.usage = try readChild(UsageSink.self, file(UsageSink.file), context, &log, &latest, keep: &sources)
                 .map { UsageTable(chunks: $0.chunks.map(\.table)).grouped(accountCount: n) }
         }
         if exists(TransactionsSink.file) {
             progress(TransactionsSink.file, 0.6)
-            ws.transactions = try readChild(TransactionsSink.self, file(TransactionsSink.file), context, &log, &latest)
+            ws.transactions = try readChild(TransactionsSink.self, file(TransactionsSink.file), context, &log, &latest, keep: &sources)
                 .map { TransactionsTable(chunks: $0.chunks.map(\.table)).grouped(accountCount: n) }
         }
         if exists(TicketsSink.file) {
             progress(TicketsSink.file, 0.8)
-            ws.tickets = try readChild(TicketsSink.self, file(TicketsSink.file), context, &log, &latest)
+            ws.tickets = try readChild(TicketsSink.self, file(TicketsSink.file), context, &log, &latest, keep: &sources)
                 .map { TicketsTable(chunks: $0.chunks.map(\.table), bases: $0.bases).grouped(accountCount: n) }
         }
         if exists(SurveysSink.file) {
             progress(SurveysSink.file, 0.9)
-            ws.surveys = try readChild(SurveysSink.self, file(SurveysSink.file), context, &log, &latest)
+            ws.surveys = try readChild(SurveysSink.self, file(SurveysSink.file), context, &log, &latest, keep: &sources)
                 .map { SurveysTable(chunks: $0.chunks.map(\.table)).grouped(accountCount: n) }
         }
+        for name in [TicketsSink.file, SurveysSink.file] where sources[name] == nil {
+            sources[name] = SourceFile(name: name, bytes: nil)
+        }
+        ws.sources = sources
         progress("done", 1)
         ws.latestDate = latest
         log.sortByLocation()
@@ -113,16 +122,21 @@ public enum WorkspaceLoader {
                 }
             }
         }
-        return Workspace(path: path, accounts: accounts, accountIndex: index, latestDate: latest)
+        var ws = Workspace(path: path, accounts: accounts, accountIndex: index, latestDate: latest)
+        ws.sources["accounts.csv"] = SourceFile(name: "accounts.csv", bytes: bytes, header: table?.columns.header)
+        return ws
     }
 
+    /// Reads a child table; with `keep`, its bytes are kept for saving edits.
     private static func readChild<Sink: TableSink>(
-        _ type: Sink.Type, _ path: String, _ context: ChildContext, _ log: inout DiagnosticLog, _ latest: inout Day?
+        _ type: Sink.Type, _ path: String, _ context: ChildContext, _ log: inout DiagnosticLog, _ latest: inout Day?,
+        keep sources: inout [String: SourceFile]
     ) throws -> CSVTable<Sink>? where Sink.Context == ChildContext, Sink: ChildSink {
         let bytes = try readFile(path)
         let table = bytes.withUnsafeBufferPointer {
             CSVReader.read(Sink.self, file: Sink.file, bytes: $0, required: Sink.required, known: Sink.known, context: context, log: &log)
         }
+        if Sink.isEditable { sources[Sink.file] = SourceFile(name: Sink.file, bytes: bytes, header: table?.columns.header) }
         guard let table else { return nil }
         for sink in table.chunks { noteLatest(&latest, sink.latest) }
         return table
@@ -157,10 +171,12 @@ protocol ChildSink {
     static var file: String { get }
     static var required: [String] { get }
     static var known: [String] { get }
+    /// Whether edits can change the file, so its bytes are kept for saving.
+    static var isEditable: Bool { get }
     var latest: Day? { get }
 }
 
-extension UsageSink: ChildSink {}
-extension TransactionsSink: ChildSink {}
-extension TicketsSink: ChildSink {}
-extension SurveysSink: ChildSink {}
+extension UsageSink: ChildSink { static let isEditable = false }
+extension TransactionsSink: ChildSink { static let isEditable = false }
+extension TicketsSink: ChildSink { static let isEditable = true }
+extension SurveysSink: ChildSink { static let isEditable = true }

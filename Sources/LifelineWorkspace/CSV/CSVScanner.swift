@@ -5,6 +5,8 @@ struct FieldSpan {
     var end: Int
     var escaped: Bool
     var nonASCII: Bool
+    /// Written in quotes (which lie just outside start..<end).
+    var quoted: Bool = false
 }
 
 /// Why a row could not be split into fields.
@@ -26,6 +28,8 @@ struct CSVScanner {
     let limit: Int
     private(set) var pos: Int
     private(set) var line: Int
+    /// Where the row last returned by `nextRow` starts (after any blank lines).
+    private(set) var rowStart = 0
 
     init(base: UnsafePointer<UInt8>, end: Int, start: Int, limit: Int, line: Int) {
         self.base = base
@@ -56,6 +60,7 @@ struct CSVScanner {
             break
         }
         let rowLine = line
+        rowStart = pos
         while true {
             var p = pos
             while p < end && base[p] == 0x20 { p += 1 }
@@ -73,7 +78,7 @@ struct CSVScanner {
                     if c == 0x0A { line += 1 } else if c >= 0x80 { nonASCII = true }
                     q += 1
                 }
-                fields.append(FieldSpan(start: p + 1, end: q, escaped: escaped, nonASCII: nonASCII))
+                fields.append(FieldSpan(start: p + 1, end: q, escaped: escaped, nonASCII: nonASCII, quoted: true))
                 guard closed else {
                     problem = .unterminatedQuote
                     pos = end

@@ -49,6 +49,7 @@ public enum Edit: Sendable, Equatable {
 extension Workspace {
     /// Applies a valid edit (fields are checked with `EditableField.problem(with:)` first).
     public mutating func apply(_ edit: Edit) {
+        changes.note(edit)
         switch edit {
         case let .account(index, field, _, to):
             field.set(to, on: &accounts[index])

@@ -1,0 +1,182 @@
+import Foundation
+
+/// Writes a workspace's pending edits back to its files (SPEC §11): only the
+/// edited fields of edited rows change, answers are appended (or, undone after
+/// a save, taken out), every other byte stays, each file is replaced
+/// atomically, and a file someone else changed since it was read is never
+/// overwritten.
+public enum WorkspaceSaver {
+    /// Saves into the workspace's own files, or with `directory` into that
+    /// folder instead ("save elsewhere", for when the originals changed on
+    /// disk). Returns the names of the files written.
+    @discardableResult
+    public static func save(_ ws: inout Workspace, to directory: String? = nil) throws -> [String] {
+        var written: [String] = []
+        if !ws.changes.accounts.isEmpty, var plan = try accountsPatch(ws) {
+            try write(&plan, name: "accounts.csv", ws, directory)
+            written.append(plan.name)
+            ws.sources["accounts.csv"] = plan.source
+        }
+        if !ws.changes.tickets.isEmpty, var plan = try ticketsPatch(ws) {
+            try write(&plan, name: "tickets.csv", ws, directory)
+            written.append(plan.name)
+            ws.sources["tickets.csv"] = plan.source
+        }
+        if var plan = surveysPatch(ws) {
+            try write(&plan, name: "surveys.csv", ws, directory)
+            written.append(plan.name)
+            ws.sources["surveys.csv"] = plan.source
+            ws.changes.savedAnswers = plan.savedAnswers
+        }
+        if directory == nil {
+            ws.changes.accounts = []
+            ws.changes.tickets = []
+        }
+        return written
+    }
+
+    /// A file's new content, waiting to be written.
+    struct Plan {
+        var name: String
+        var source: SourceFile
+        var bytes: [UInt8]
+        var savedAnswers: [(answer: SurveyAnswer, row: Int)] = []
+    }
+
+    private static func path(of name: String, _ ws: Workspace, _ directory: String?) -> String {
+        if let directory { return (directory as NSString).appendingPathComponent(ws.sources[name]?.name ?? name) }
+        if ws.isSingleFile { return ws.path }
+        return (ws.path as NSString).appendingPathComponent(name)
+    }
+
+    private static func write(_ plan: inout Plan, name: String, _ ws: Workspace, _ directory: String?) throws {
+        let target = path(of: name, ws, directory)
+        if directory == nil {
+            let onDisk: SourceFile.Fingerprint
+            if FileManager.default.fileExists(atPath: target) {
+                guard let bytes = try? WorkspaceLoader.readFile(target) else { throw SaveError.changedOnDisk(plan.name) }
+                onDisk = SourceFile.Fingerprint(bytes)
+            } else {
+                onDisk = .absent
+            }
+            guard onDisk == ws.sources[name]?.fingerprint else { throw SaveError.changedOnDisk(plan.name) }
+        }
+        try AtomicFile.write(plan.bytes, to: target)
+        plan.source.bytes = plan.bytes
+        plan.source.fingerprint = SourceFile.Fingerprint(plan.bytes)
+    }
+
+    /// Column positions by lower-case name, the first of each.
+    private static func columns(_ source: SourceFile) -> [String: Int] {
+        var map: [String: Int] = [:]
+        for (i, name) in (source.header ?? []).enumerated() where map[name.lowercased()] == nil { map[name.lowercased()] = i }
+        return map
+    }
+
+    private static func accountsPatch(_ ws: Workspace) throws -> Plan? {
+        guard let source = ws.sources["accounts.csv"], let bytes = source.bytes else { return nil }
+        var patch = CSVPatch(bytes)
+        let map = columns(source)
+        let touched = ws.changes.accounts.sorted()
+        let rows = patch.locate(Set(touched.map { ws.accounts[$0].row }))
+        for a in touched {
+            let account = ws.accounts[a]
+            guard let row = rows[account.row] else { continue }
+            for field in EditableField.allCases {
+                let column = map[field.column]
+                let onFile = column.map { row.fields[$0].value } ?? ""
+                guard !field.holdsSameValue(onFile, as: account) else { continue }
+                guard let column else { throw SaveError.missingColumn(file: source.name, column: field.column) }
+                patch.replace(row.fields[column].raw, with: field.text(of: account))
+            }
+        }
+        return Plan(name: source.name, source: source, bytes: patch.result())
+    }
+
+    private static func ticketsPatch(_ ws: Workspace) throws -> Plan? {
+        guard let source = ws.sources["tickets.csv"], let bytes = source.bytes, let tickets = ws.tickets,
+              let column = columns(source)["closed"] else { return nil }
+        var patch = CSVPatch(bytes)
+        let touched = ws.changes.tickets.sorted()
+        let rows = patch.locate(Set(touched.map { Int(tickets.row[$0]) }))
+        for t in touched {
+            guard let row = rows[Int(tickets.row[t])] else { continue }
+            let closed = tickets.closed[t] == noDay ? "" : CivilDate.format(tickets.closed[t])
+            let onFile = row.fields[column].value
+            if (onFile.isEmpty ? "" : CivilDate.parse(onFile).map(CivilDate.format) ?? onFile) != closed {
+                patch.replace(row.fields[column].raw, with: closed)
+            }
+        }
+        return Plan(name: source.name, source: source, bytes: patch.result())
+    }
+
+    /// Appends answers not yet in the file and takes out saved ones since undone.
+    private static func surveysPatch(_ ws: Workspace) -> Plan? {
+        var toAppend = ws.changes.answers
+        var kept: [(answer: SurveyAnswer, row: Int)] = []
+        var removed: [Int] = []
+        for saved in ws.changes.savedAnswers {
+            if let i = toAppend.firstIndex(of: saved.answer) {
+                toAppend.remove(at: i)
+                kept.append(saved)
+            } else {
+                removed.append(saved.row)
+            }
+        }
+        guard !toAppend.isEmpty || !removed.isEmpty else { return nil }
+        var source = ws.sources["surveys.csv"] ?? SourceFile(name: "surveys.csv", bytes: nil)
+        if source.bytes == nil {
+            source.header = ["account_id", "date", "kind", "score"]
+        }
+        let header = source.header ?? ["account_id", "date", "kind", "score"]
+        var patch = CSVPatch(source.bytes ?? Array((header.joined(separator: ",") + "\n").utf8))
+        let located = patch.locate(Set(removed))
+        for r in removed { if let row = located[r] { patch.remove(row.range) } }
+        // Rows after a removed one move up; count the data rows for the new ones.
+        kept = kept.map { k in (k.answer, k.row - removed.filter { $0 < k.row }.count) }
+        var nextRow = dataRowCount(patch.bytes) - removed.count
+        for answer in toAppend {
+            let values = header.map { name -> String in
+                switch name.lowercased() {
+                case "account_id": ws.accounts[answer.account].id
+                case "date": CivilDate.format(answer.date)
+                case "kind": answer.kind == .nps ? "nps" : "csat"
+                case "score": String(answer.score)
+                default: ""
+                }
+            }
+            patch.append(values)
+            kept.append((answer, nextRow))
+            nextRow += 1
+        }
+        var plan = Plan(name: source.name, source: source, bytes: patch.result())
+        plan.savedAnswers = kept
+        return plan
+    }
+
+    private static func dataRowCount(_ bytes: [UInt8]) -> Int {
+        var count = -1
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return }
+            var scanner = CSVScanner(base: base, end: b.count, start: 0, limit: b.count, line: 1)
+            var fields = FieldSpans()
+            defer { fields.release() }
+            var problem: RowProblem?
+            while scanner.nextRow(&fields, problem: &problem) != nil { count += 1 }
+        }
+        return max(0, count)
+    }
+}
+
+extension EditableField {
+    /// Whether the text on file means the same value the account holds now
+    /// (`1200.00` and `1200`, `Active` and `active`, an empty status and `active`).
+    func holdsSameValue(_ onFile: String, as account: Account) -> Bool {
+        if self == .name || self == .owner || self == .plan { return onFile == self.text(of: account) }
+        let text = self == .status && onFile.isEmpty ? "active" : onFile
+        guard problem(with: text) == nil || text.isEmpty else { return false }
+        var probe = account
+        set(text, on: &probe)
+        return self.text(of: probe) == self.text(of: account)
+    }
+}
