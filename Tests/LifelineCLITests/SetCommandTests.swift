@@ -1,0 +1,35 @@
+import Foundation
+import XCTest
+
+/// `lifeline set`: validated edits, saved without touching other bytes.
+final class SetCommandTests: CLITestCase {
+    private let accounts = "id,name,start_date,mrr,owner,notes\r\nA1,\"Alpha, Inc\",2024-01-01,100.00,Lee,keep me\r\nA2,Beta,2024-01-01,5,Kim,\r\n"
+
+    func testSetsFieldsAndChangesOnlyThatRow() throws {
+        let ws = try workspace(["accounts.csv": accounts])
+        let run = try lifeline("set", ws.path, "A2", "mrr=250.5", "owner=Ana Ruiz")
+        assertStatus(run, 0)
+        XCTAssertTrue(run.stdout.contains("A2: mrr 5 → 250.5"), run.stdout)
+        let after = String(decoding: try Data(contentsOf: ws.file("accounts.csv")), as: UTF8.self)
+        XCTAssertEqual(after, "id,name,start_date,mrr,owner,notes\r\nA1,\"Alpha, Inc\",2024-01-01,100.00,Lee,keep me\r\nA2,Beta,2024-01-01,250.5,Ana Ruiz,\r\n")
+        let report = try lifeline("accounts", ws.path, "--json")
+        XCTAssertTrue(report.stdout.contains("\"annual_revenue\": 3006.0"), report.stdout)
+    }
+
+    func testInvalidValuesWriteNothingAndExit65() throws {
+        let ws = try workspace(["accounts.csv": accounts])
+        let run = try lifeline("set", ws.path, "A1", "mrr=12", "seats=many")
+        assertStatus(run, 65)
+        XCTAssertTrue(run.stderr.contains("seats 'many': expected a whole number"), run.stderr)
+        XCTAssertEqual(String(decoding: try Data(contentsOf: ws.file("accounts.csv")), as: UTF8.self), accounts)
+    }
+
+    func testUnknownAccountFieldAndMissingColumn() throws {
+        let ws = try workspace(["accounts.csv": accounts])
+        assertStatus(try lifeline("set", ws.path, "NOPE", "mrr=1"), 66)
+        assertStatus(try lifeline("set", ws.path, "A1", "colour=red"), 64)
+        let missing = try lifeline("set", ws.path, "A1", "seats=3")
+        assertStatus(missing, 65)
+        XCTAssertTrue(missing.stderr.contains("accounts.csv has no seats column"), missing.stderr)
+    }
+}
