@@ -81,15 +81,90 @@ struct DashboardCommand: ParsableCommand {
             throw DashboardFailure(text: "\(error)", exit: Exit.dataError)
         }
         var state = AppState(workspace: ws, analysis: analysis, theme: chosenTheme, width: terminal.size.width, height: terminal.size.height)
+        var watch = WorkspaceWatch(state.workspace)
+        var lastLook = Date()
         while true {
             terminal.draw(AppView.render(state))
-            guard let event = terminal.nextEvent(timeoutMs: nil) else { continue }
+            let event = terminal.nextEvent(timeoutMs: 1000)
+            if Date().timeIntervalSince(lastLook) >= 1 {
+                lastLook = Date()
+                let changed = watch.changedFiles()
+                if !changed.isEmpty { try filesChanged(changed, &state, terminal, &watch) }
+            }
+            guard let event else { continue }
             switch state.update(event) {
             case .quit?: return
             case .exportTiers(let path)?: state.message = export(state, to: path)
+            case .save?: save(&state, &watch, elsewhere: nil)
+            case .saveAndQuit?:
+                if state.hasUnsavedEdits && !save(&state, &watch, elsewhere: nil) { break }
+                if state.hasUnsavedSettings && !saveSettings(&state, &watch) { break }
+                return
+            case .saveElsewhere(let path)?: save(&state, &watch, elsewhere: path)
+            case .saveSettings?: saveSettings(&state, &watch)
+            case .reload?: try reload(&state, terminal, &watch, because: "Reloaded from disk; unsaved edits were dropped")
             case nil: break
             }
         }
+    }
+
+    /// Saves the edits; on a file changed on disk, asks to reload or save elsewhere.
+    @discardableResult
+    private func save(_ state: inout AppState, _ watch: inout WorkspaceWatch, elsewhere: String?) -> Bool {
+        var ws = state.workspace
+        do {
+            if let elsewhere { try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true) }
+            let files = try WorkspaceSaver.save(&ws, to: elsewhere)
+            if let elsewhere {
+                state.message = "Saved \(files.joined(separator: ", ")) into \(elsewhere); the originals are unchanged"
+            } else {
+                state.saved(ws, files: files)
+                watch.refresh()
+            }
+            return true
+        } catch SaveError.changedOnDisk(let file) {
+            state.overlay = .saveConflict(file)
+        } catch {
+            state.message = "Not saved: \(error)"
+        }
+        return false
+    }
+
+    @discardableResult
+    private func saveSettings(_ state: inout AppState, _ watch: inout WorkspaceWatch) -> Bool {
+        var ws = state.workspace
+        do {
+            try WorkspaceSaver.saveSettings(&ws, from: state.savedConfig)
+            state.settingsSaved(ws)
+            watch.refresh()
+            return true
+        } catch {
+            state.message = "Settings not saved: \(error)"
+            return false
+        }
+    }
+
+    /// A workspace file changed on disk: reload when nothing is unsaved, else say so.
+    private func filesChanged(_ files: [String], _ state: inout AppState, _ terminal: Terminal, _ watch: inout WorkspaceWatch) throws {
+        let names = files.joined(separator: ", ")
+        if state.hasUnsavedEdits || state.hasUnsavedSettings {
+            state.message = "\(names) changed on disk; your edits are unsaved (saving will ask what to do)"
+        } else {
+            try reload(&state, terminal, &watch, because: "\(names) changed on disk: reloaded")
+        }
+    }
+
+    private func reload(_ state: inout AppState, _ terminal: Terminal, _ watch: inout WorkspaceWatch, because reason: String) throws {
+        do {
+            let ws = try WorkspaceLoader.load(path: workspace) { what, fraction in
+                terminal.draw(LoadingView.render(width: terminal.size.width, height: terminal.size.height, path: workspace, what: what, fraction: fraction))
+            }
+            let day = ws.asOf(override: asOf.flatMap(CivilDate.parse), today: today())
+            state.reloaded(ws, Engine.analyze(ws, asOf: day), because: reason)
+        } catch {
+            state.message = "Could not reload: \(error)"
+        }
+        watch.refresh()
     }
 
     /// Writes the tier list; the message for the status line.

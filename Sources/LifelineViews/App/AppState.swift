@@ -24,20 +24,39 @@ public enum Overlay: Equatable, Sendable {
     case problems
     case export(TextInputState)
     case filter(TextInputState)
+    case editAccount(AccountForm)
+    case addAnswer(AnswerForm)
+    case tickets(TicketPicker)
+    case settings(SettingsPanel)
+    /// Unsaved edits and `q`: save, discard or stay.
+    case confirmQuit
+    /// Saving found a file changed on disk: reload or save elsewhere.
+    case saveConflict(String)
+    case saveElsewhere(TextInputState)
 }
 
 /// What the runner must do outside the pure state: views know no files.
 public enum AppEffect: Equatable, Sendable {
     case quit
     case exportTiers(path: String)
+    /// Write the edits to the workspace's files (SPEC §11).
+    case save
+    /// Save, then quit.
+    case saveAndQuit
+    /// Write the edited files into another folder.
+    case saveElsewhere(path: String)
+    /// Write the current settings to lifeline.toml.
+    case saveSettings
+    /// Read the workspace again from disk, dropping unsaved edits.
+    case reload
 }
 
 /// Everything the dashboard shows and remembers between frames. `update`
 /// (in AppUpdate.swift) turns input into a new state; `AppView` draws it.
 public struct AppState: Sendable {
-    public private(set) var workspace: Workspace
-    public private(set) var analysis: Analysis
-    public private(set) var model: DashboardModel
+    public internal(set) var workspace: Workspace
+    public internal(set) var analysis: Analysis
+    public internal(set) var model: DashboardModel
     public var theme: Theme
     public var routes: [Route] = [.dashboard]
     public var focus: Pane = .atRisk
@@ -57,12 +76,16 @@ public struct AppState: Sendable {
         didSet { refreshBrowserRows() }
     }
     public private(set) var browserRows: [Int] = []
+    public internal(set) var history = EditHistory()
+    /// The settings as lifeline.toml holds them, to tell what-if changes from saved ones.
+    public internal(set) var savedConfig: Config
     public private(set) var monthAnswers: [(account: Int, row: Int)] = []
 
     public init(workspace: Workspace, analysis: Analysis, theme: Theme = .default, width: Int = 80, height: Int = 24) {
         self.workspace = workspace
         self.analysis = analysis
         self.model = DashboardModel(analysis, workspace)
+        self.savedConfig = workspace.config
         self.theme = theme
         self.width = width
         self.height = height

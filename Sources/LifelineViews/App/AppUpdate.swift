@@ -55,6 +55,102 @@ extension AppState {
                 query.text = input.text
                 browser = TableState(selected: browserRows.isEmpty ? nil : 0)
             }
+        case .editAccount(var form):
+            if var input = form.input {
+                switch key {
+                case .escape: form.input = nil
+                case .enter:
+                    guard form.problem == nil else { break }
+                    let from = form.field.text(of: workspace.accounts[form.account])
+                    if input.text != from { perform(.account(index: form.account, field: form.field, from: from, to: input.text)) }
+                    form.input = nil
+                default:
+                    _ = input.handle(key)
+                    form.input = input
+                }
+            } else {
+                switch key {
+                case .escape, .character("e"): overlay = .none; return nil
+                case .down, .character("j"): form.selected = min(AccountForm.fields.count - 1, form.selected + 1)
+                case .up, .character("k"): form.selected = max(0, form.selected - 1)
+                case .enter:
+                    if workspace.sources["accounts.csv"]?.hasColumn(form.field.column) == false {
+                        message = "accounts.csv has no \(form.field.column) column"
+                    } else {
+                        form.input = TextInputState(text: form.field.text(of: workspace.accounts[form.account]))
+                    }
+                default: break
+                }
+            }
+            overlay = .editAccount(form)
+        case .addAnswer(var form):
+            switch key {
+            case .escape: overlay = .none
+            case .enter:
+                if case .success(let answer) = form.answer(asOf: analysis.asOf) {
+                    perform(.addSurvey(answer))
+                    overlay = .none
+                    message = "Added \(answer.kind == .nps ? "NPS" : "CSAT") \(answer.score) on \(CivilDate.format(answer.date))"
+                }
+            default:
+                _ = form.input.handle(key)
+                overlay = .addAnswer(form)
+            }
+        case .tickets(var picker):
+            let rows = workspace.tickets.map { Array($0.grouping.range(of: picker.account)) } ?? []
+            switch key {
+            case .escape, .character("t"): overlay = .none; return nil
+            case .enter:
+                if let s = picker.table.selected, s < rows.count, let tickets = workspace.tickets {
+                    let row = rows[s]
+                    let closed = tickets.closed[row]
+                    let from: Day? = closed == noDay ? nil : closed
+                    perform(.ticket(row: row, closedFrom: from, closedTo: from == nil ? analysis.asOf : nil))
+                }
+            default: _ = Self.move(&picker.table, key, rows: rows.count, visible: 10)
+            }
+            overlay = .tickets(picker)
+        case .settings(var panel):
+            let settings = Setting.allCases
+            switch key {
+            case .escape, .character("w"): overlay = .none; return nil
+            case .character("s"):
+                if !hasUnsavedSettings { message = "lifeline.toml already holds these settings" } else { return .saveSettings }
+            case .character("u"): undo()
+            case .ctrl("r"): redo()
+            case .left, .right, .character("h"), .character("l"), .character("-"), .character("+"):
+                if let i = panel.table.selected, i < settings.count {
+                    let steps = [Key.left, .character("h"), .character("-")].contains(key) ? -1 : 1
+                    let to = settings[i].adjusted(workspace.config, by: steps)
+                    if to != workspace.config { perform(.settings(from: workspace.config, to: to)) }
+                }
+            default: _ = Self.move(&panel.table, key, rows: settings.count, visible: SettingsPanel.visibleRows(width: width, height: height))
+            }
+            overlay = .settings(panel)
+        case .confirmQuit:
+            switch key {
+            case .character("s"): overlay = .none; return .saveAndQuit
+            case .character("d"): return .quit
+            case .escape: overlay = .none
+            default: break
+            }
+        case .saveConflict:
+            switch key {
+            case .character("r"): return .reload
+            case .character("e"): overlay = .saveElsewhere(TextInputState(text: workspace.path + "-edited"))
+            case .escape: overlay = .none
+            default: break
+            }
+        case .saveElsewhere(var input):
+            switch key {
+            case .escape: overlay = .none
+            case .enter:
+                overlay = .none
+                return .saveElsewhere(path: input.text)
+            default:
+                _ = input.handle(key)
+                overlay = .saveElsewhere(input)
+            }
         case .none:
             break
         }
@@ -63,7 +159,16 @@ extension AppState {
 
     private mutating func key(_ key: Key) -> AppEffect? {
         switch key {
-        case .character("q"): return .quit
+        case .character("q"):
+            if hasUnsavedEdits || hasUnsavedSettings { overlay = .confirmQuit; return nil }
+            return .quit
+        case .character("u"): undo(); return nil
+        case .ctrl("r"): redo(); return nil
+        case .character("s"):
+            if history.hasUnsavedEdits { return .save }
+            message = "Nothing to save"
+            return nil
+        case .character("w"): overlay = .settings(SettingsPanel()); return nil
         case .character("?"): overlay = .help; return nil
         case .character("!"): overlay = .problems; problems = TableState(); return nil
         case .character("x"):
@@ -139,7 +244,8 @@ extension AppState {
         case .character("/"): overlay = .filter(TextInputState(text: query.text))
         case .character("n"): _ = Self.move(&browser, .down, rows: browserRows.count, visible: visible)
         case .character("N"): _ = Self.move(&browser, .up, rows: browserRows.count, visible: visible)
-        case .character("s"): query.sort = BrowserColumn(rawValue: (query.sort.rawValue + 1) % BrowserColumn.allCases.count)!
+        case .character(">"): query.sort = BrowserColumn(rawValue: (query.sort.rawValue + 1) % BrowserColumn.allCases.count)!
+        case .character("<"): query.sort = BrowserColumn(rawValue: (query.sort.rawValue + BrowserColumn.allCases.count - 1) % BrowserColumn.allCases.count)!
         case .character("S"): query.descending.toggle()
         case .character("r"): query.risk = BrowserQuery.cycle(query.risk, through: RiskLevel.allCases)
         case .character("t"): query.tier = BrowserQuery.cycle(query.tier, through: Tier.allCases)
@@ -152,7 +258,12 @@ extension AppState {
     }
 
     private mutating func drillKey(_ key: Key) {
+        guard case .account(let a) = route else { return }
         switch key {
+        case .character("e"): overlay = .editAccount(AccountForm(account: a))
+        case .character("n"): overlay = .addAnswer(AnswerForm(account: a))
+        case .character("t"):
+            if workspace.tickets == nil { message = "This workspace has no tickets.csv" } else { overlay = .tickets(TicketPicker(account: a)) }
         case .down, .character("j"): drillScroll += 1
         case .up, .character("k"): drillScroll = max(0, drillScroll - 1)
         case .pageDown: drillScroll += 10

@@ -50,12 +50,13 @@ enum ChromeView {
         switch s.route {
         case .dashboard:
             hints = [KeyHint("Tab/1-4", "pane"), KeyHint("↑↓", "select"), KeyHint("Enter", "open"), KeyHint("a", "all accounts"),
-                     KeyHint("x", "export"), KeyHint("?", "help"), KeyHint("q", "quit")]
+                     KeyHint("w", "what-if"), KeyHint("x", "export"), KeyHint("?", "help"), KeyHint("q", "quit")]
         case .accounts:
-            hints = [KeyHint("↑↓", "select"), KeyHint("Enter", "open"), KeyHint("/", "filter"), KeyHint("s/S", "sort"),
+            hints = [KeyHint("↑↓", "select"), KeyHint("Enter", "open"), KeyHint("/", "filter"), KeyHint("< >", "sort"),
                      KeyHint("r t o", "risk tier owner"), KeyHint("c", "clear"), KeyHint("Esc", "back"), KeyHint("?", "help")]
         case .account:
-            hints = [KeyHint("Esc", "back"), KeyHint("↑↓", "scroll"), KeyHint("x", "export"), KeyHint("?", "help"), KeyHint("q", "quit")]
+            hints = [KeyHint("Esc", "back"), KeyHint("e", "edit"), KeyHint("n", "add answer"), KeyHint("t", "tickets"),
+                     KeyHint("u", "undo"), KeyHint("s", "save"), KeyHint("?", "help"), KeyHint("q", "quit")]
         case .month:
             hints = [KeyHint("↑↓", "select"), KeyHint("Enter", "open account"), KeyHint("Esc", "back"), KeyHint("?", "help")]
         }
@@ -70,7 +71,9 @@ enum ChromeView {
         } else if log.warningCount > 0 {
             right.append(Span(" ! \(log.warningCount) warning\(log.warningCount == 1 ? "" : "s") ", style: s.theme[.statusWarning]))
         }
-        let left = s.message ?? "\(s.workspace.path) · as of \(CivilDate.format(s.analysis.asOf))"
+        var left = s.message ?? "\(s.workspace.path) · as of \(CivilDate.format(s.analysis.asOf))"
+        if s.message == nil && s.hasUnsavedEdits { left += " · unsaved edits (s saves, u undoes)" }
+        if s.message == nil && s.hasUnsavedSettings { left += " · what-if settings (w, s there keeps them)" }
         StatusLine(left: Line(" " + left), right: Line(right), theme: s.theme).render(in: area, on: &screen)
     }
 
@@ -87,6 +90,20 @@ enum ChromeView {
             let area = AppLayout(width: s.width, height: s.height).hints
             screen.fill(area, style: s.theme[.input])
             TextInput(prompt: " Filter name, id, owner: ", state: input, theme: s.theme).render(in: area, on: &screen)
+        case .editAccount, .addAnswer, .tickets, .settings:
+            FormsView.render(s, &screen)
+        case .confirmQuit:
+            let what = s.hasUnsavedEdits && s.hasUnsavedSettings ? "Your edits and what-if settings are"
+                : s.hasUnsavedEdits ? "Your edits are" : "Your what-if settings are"
+            Modal(title: "Unsaved changes", lines: ["", Line("\(what) not saved yet."), "",
+                                                 "s  save and quit", "d  discard and quit", "Esc  stay"],
+                  maxWidth: 44, theme: s.theme).render(in: screen.area, on: &screen)
+        case .saveConflict(let file):
+            Modal(title: Line("\(file) changed on disk"), lines: ["", Line("Someone changed \(file) since Lifeline read it;"), "it is not overwritten.", "",
+                                                            "r  reload from disk (your edits are dropped)", "e  save your version elsewhere", "Esc  keep editing"],
+                  maxWidth: 60, theme: s.theme).render(in: screen.area, on: &screen)
+        case .saveElsewhere(let input):
+            prompt(s, "Save the edited files into another folder", "Folder: ", input, &screen)
         }
     }
 

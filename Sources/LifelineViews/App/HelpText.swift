@@ -14,16 +14,19 @@ enum HelpText {
         case .accounts:
             section("Accounts", [("↑↓ j k", "select"), ("PgUp PgDn g G", "page, first, last"), ("Enter", "open the account"),
                                  ("/", "filter on name, id, owner (Esc clears)"), ("n N", "next / previous row"),
-                                 ("s S", "next sort column / reverse"), ("r t o", "cycle risk, tier, owner filters"),
+                                 ("< > S", "sort by the previous / next column, reverse"), ("r t o", "cycle risk, tier, owner filters"),
                                  ("c", "clear filters")])
         case .account:
-            section("Account", [("↑↓ j k", "scroll"), ("g", "top")])
+            section("Account", [("↑↓ j k", "scroll"), ("g", "top"), ("e", "edit the account's fields"),
+                                ("n", "add an NPS or CSAT answer"), ("t", "close or reopen a ticket")])
         case .month:
             section("NPS answers", [("↑↓ j k", "select"), ("Enter", "open the account")])
         }
         lines.append("")
-        section("Everywhere", [("Esc", "back"), ("x", "export the tier list"), ("!", "data errors and warnings"),
-                               ("?", "this help"), ("q", "quit"), ("mouse", "click selects, wheel scrolls")])
+        section("Everywhere", [("Esc", "back"), ("u Ctrl-R", "undo, redo an edit"), ("s", "save edits to the files"),
+                               ("w", "what-if: weights, thresholds, tier cuts"), ("x", "export the tier list"),
+                               ("!", "data errors and warnings"), ("?", "this help"), ("q", "quit (asks if edits are unsaved)"),
+                               ("mouse", "click selects, wheel scrolls")])
         return lines
     }
 }

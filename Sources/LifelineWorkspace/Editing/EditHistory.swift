@@ -1,20 +1,28 @@
-/// Undo and redo for every edit of a session, and whether anything is unsaved.
+/// Undo and redo for every edit of a session, and whether data edits are
+/// unsaved. Settings edits (what-if) are undone in the same order but saved
+/// separately, to lifeline.toml, so they do not make the data unsaved.
 public struct EditHistory: Sendable {
-    public private(set) var done: [Edit] = []
-    public private(set) var undone: [Edit] = []
-    /// `done.count` when last saved (or loaded); nil once that state cannot come back.
-    private var savePoint: Int? = 0
+    private var done: [(edit: Edit, serial: Int)] = []
+    private var undone: [(edit: Edit, serial: Int)] = []
+    private var nextSerial = 1
+    /// The data state at the last save: the serial of the last data edit then in force.
+    private var savedState = 0
 
     public init() {}
 
-    public var hasUnsavedEdits: Bool { savePoint != done.count }
+    /// Identifies the data as it stands: the serial of the last data edit in force.
+    private var dataState: Int {
+        done.last { if case .settings = $0.edit { return false } else { return true } }?.serial ?? 0
+    }
+
+    public var hasUnsavedEdits: Bool { dataState != savedState }
     public var canUndo: Bool { !done.isEmpty }
     public var canRedo: Bool { !undone.isEmpty }
 
     /// Records an edit just applied; it clears what could be redone.
     public mutating func record(_ edit: Edit) {
-        if let p = savePoint, p > done.count { savePoint = nil }
-        done.append(edit)
+        done.append((edit, nextSerial))
+        nextSerial += 1
         undone.removeAll()
     }
 
@@ -22,15 +30,15 @@ public struct EditHistory: Sendable {
     public mutating func undo() -> Edit? {
         guard let last = done.popLast() else { return nil }
         undone.append(last)
-        return last.inverse
+        return last.edit.inverse
     }
 
     /// The edit to apply again, if any.
     public mutating func redo() -> Edit? {
         guard let next = undone.popLast() else { return nil }
         done.append(next)
-        return next
+        return next.edit
     }
 
-    public mutating func markSaved() { savePoint = done.count }
+    public mutating func markSaved() { savedState = dataState }
 }

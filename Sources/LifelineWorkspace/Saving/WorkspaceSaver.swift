@@ -35,6 +35,18 @@ public enum WorkspaceSaver {
         return written
     }
 
+    /// Writes the settings that differ from `old` into lifeline.toml, changing
+    /// only those values (comments and layout stay), atomically.
+    public static func saveSettings(_ ws: inout Workspace, from old: Config) throws {
+        guard !ws.isSingleFile else { throw SaveError.cannotWrite(ws.path, "a single CSV file has no lifeline.toml; open its folder instead") }
+        let source = ws.sources[ConfigFile.name] ?? SourceFile(name: ConfigFile.name, bytes: nil)
+        let text = String(decoding: source.bytes ?? [], as: UTF8.self)
+        let bytes = Array(ConfigFileEditor.setting(ws.config.changes(from: old), in: text).utf8)
+        var plan = Plan(name: ConfigFile.name, source: source, bytes: bytes)
+        try write(&plan, name: ConfigFile.name, ws, nil)
+        ws.sources[ConfigFile.name] = plan.source
+    }
+
     /// A file's new content, waiting to be written.
     struct Plan {
         var name: String
