@@ -154,6 +154,6 @@ final class AppScreenTests: XCTestCase {
     │                                ││      A  M  J  J  A  S  O  N  D  J  F  M    │
     │                                ││ 2026-03: 0 promoters · 0 passives · 0 detr…│
     └────────────────────────────────┘└────────────────────────────────────────────┘
-    Tab/1-4 pane · ↑↓ select · Enter open · a all accounts · x export · ? help
+    Tab/1-4 pane · ↑↓ select · Enter open · ? help · a all accounts · w what-if
     """
 }

@@ -49,14 +49,14 @@ enum ChromeView {
         let hints: [KeyHint]
         switch s.route {
         case .dashboard:
-            hints = [KeyHint("Tab/1-4", "pane"), KeyHint("↑↓", "select"), KeyHint("Enter", "open"), KeyHint("a", "all accounts"),
-                     KeyHint("w", "what-if"), KeyHint("x", "export"), KeyHint("?", "help"), KeyHint("q", "quit")]
+            hints = [KeyHint("Tab/1-4", "pane"), KeyHint("↑↓", "select"), KeyHint("Enter", "open"), KeyHint("?", "help"),
+                     KeyHint("a", "all accounts"), KeyHint("w", "what-if"), KeyHint("x", "export"), KeyHint("q", "quit")]
         case .accounts:
-            hints = [KeyHint("↑↓", "select"), KeyHint("Enter", "open"), KeyHint("/", "filter"), KeyHint("< >", "sort"),
-                     KeyHint("r t o", "risk tier owner"), KeyHint("c", "clear"), KeyHint("Esc", "back"), KeyHint("?", "help")]
+            hints = [KeyHint("↑↓", "select"), KeyHint("Enter", "open"), KeyHint("Esc", "back"), KeyHint("?", "help"), KeyHint("/", "filter"),
+                     KeyHint("< >", "sort"), KeyHint("r t o", "risk tier owner"), KeyHint("c", "clear")]
         case .account:
-            hints = [KeyHint("Esc", "back"), KeyHint("e", "edit"), KeyHint("n", "add answer"), KeyHint("t", "tickets"),
-                     KeyHint("u", "undo"), KeyHint("s", "save"), KeyHint("?", "help"), KeyHint("q", "quit")]
+            hints = [KeyHint("Esc", "back"), KeyHint("?", "help"), KeyHint("e", "edit"), KeyHint("n", "add answer"), KeyHint("t", "tickets"),
+                     KeyHint("u", "undo"), KeyHint("s", "save"), KeyHint("q", "quit")]
         case .month:
             hints = [KeyHint("↑↓", "select"), KeyHint("Enter", "open account"), KeyHint("Esc", "back"), KeyHint("?", "help")]
         }

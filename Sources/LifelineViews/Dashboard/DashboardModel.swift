@@ -40,16 +40,22 @@ public struct DashboardModel: Sendable {
     public init(_ analysis: Analysis, _ workspace: Workspace) {
         let results = analysis.accounts
         var healthSum = 0.0, healthCount = 0
-        var withDelta: [(a: Int, delta: Double)] = []
+        // The six biggest 30-day changes, kept in one pass rather than sorting every account.
+        var top: [(a: Int, size: Double)] = []
         var tierHealth = Array(repeating: (sum: 0.0, count: 0, atRisk: 0), count: 4)
-        for (a, r) in results.enumerated() where r.takesPart && r.isActive {
+        for a in results.indices where results[a].takesPart && results[a].isActive {
+            let r = results[a]
             if let h = r.health {
                 histogram[min(9, max(0, Int(h) - 1))] += 1
                 bands[Band(health: h).rawValue] += 1
                 healthSum += h
                 healthCount += 1
             }
-            if let d = r.healthDelta, d != 0 { withDelta.append((a, d)) }
+            if let d = r.healthDelta, d != 0, top.count < 6 || abs(d) > top[top.count - 1].size {
+                let at = top.firstIndex { abs(d) > $0.size } ?? top.count
+                top.insert((a, abs(d)), at: at)
+                if top.count > 6 { top.removeLast() }
+            }
             if r.risk == .high || r.risk == .medium {
                 atRisk.append(a)
                 if r.risk == .high { highCount += 1 } else { mediumCount += 1 }
@@ -60,7 +66,7 @@ public struct DashboardModel: Sendable {
             }
         }
         averageHealth = healthCount > 0 ? healthSum / Double(healthCount) : nil
-        movers = withDelta.sorted { abs($0.delta) > abs($1.delta) }.prefix(6).map(\.a)
+        movers = top.map(\.a)
         let accounts = workspace.accounts
         atRisk.sort { x, y in
             let rx = results[x], ry = results[y]
