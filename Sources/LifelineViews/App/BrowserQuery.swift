@@ -30,13 +30,13 @@ public struct BrowserQuery: Equatable, Sendable {
         let needle = text.lowercased()
         var rows: [Int] = []
         rows.reserveCapacity(ws.accounts.count)
-        for (a, r) in analysis.accounts.enumerated() where r.takesPart {
-            if let risk, r.risk != risk { continue }
-            if let tier, r.tier != tier { continue }
-            let account = ws.accounts[a]
-            if let owner, account.owner != owner { continue }
-            if !needle.isEmpty && !account.name.lowercased().contains(needle) && !account.id.lowercased().contains(needle)
-                && !(account.owner?.lowercased().contains(needle) ?? false) { continue }
+        let results = analysis.accounts
+        for a in results.indices where results[a].takesPart {
+            if let risk, results[a].risk != risk { continue }
+            if let tier, results[a].tier != tier { continue }
+            if let owner, ws.accounts[a].owner != owner { continue }
+            if !needle.isEmpty && !ws.accounts[a].name.lowercased().contains(needle) && !ws.accounts[a].id.lowercased().contains(needle)
+                && !(ws.accounts[a].owner?.lowercased().contains(needle) ?? false) { continue }
             rows.append(a)
         }
         return sort.field.sorted(rows, analysis, ws, descending: descending)

@@ -44,36 +44,37 @@ public struct DashboardModel: Sendable {
         var top: [(a: Int, size: Double)] = []
         var tierHealth = Array(repeating: (sum: 0.0, count: 0, atRisk: 0), count: 4)
         for a in results.indices where results[a].takesPart && results[a].isActive {
-            let r = results[a]
-            if let h = r.health {
+            if let h = results[a].health {
                 histogram[min(9, max(0, Int(h) - 1))] += 1
                 bands[Band(health: h).rawValue] += 1
                 healthSum += h
                 healthCount += 1
             }
-            if let d = r.healthDelta, d != 0, top.count < 6 || abs(d) > top[top.count - 1].size {
+            if let d = results[a].healthDelta, d != 0, top.count < 6 || abs(d) > top[top.count - 1].size {
                 let at = top.firstIndex { abs(d) > $0.size } ?? top.count
                 top.insert((a, abs(d)), at: at)
                 if top.count > 6 { top.removeLast() }
             }
-            if r.risk == .high || r.risk == .medium {
+            let risk = results[a].risk
+            if risk == .high || risk == .medium {
                 atRisk.append(a)
-                if r.risk == .high { highCount += 1 } else { mediumCount += 1 }
+                if risk == .high { highCount += 1 } else { mediumCount += 1 }
             }
-            if let t = r.tier {
-                if let h = r.health { tierHealth[t.rawValue].sum += h; tierHealth[t.rawValue].count += 1 }
-                if r.risk == .high || r.risk == .medium { tierHealth[t.rawValue].atRisk += 1 }
+            if let t = results[a].tier {
+                if let h = results[a].health { tierHealth[t.rawValue].sum += h; tierHealth[t.rawValue].count += 1 }
+                if risk == .high || risk == .medium { tierHealth[t.rawValue].atRisk += 1 }
             }
         }
         averageHealth = healthCount > 0 ? healthSum / Double(healthCount) : nil
         movers = top.map(\.a)
         let accounts = workspace.accounts
-        atRisk.sort { x, y in
-            let rx = results[x], ry = results[y]
-            if rx.risk != ry.risk { return rx.risk > ry.risk }
-            if rx.annualRevenue != ry.annualRevenue { return rx.annualRevenue > ry.annualRevenue }
-            return accounts[x].id.utf8.lexicographicallyPrecedes(accounts[y].id.utf8)
-        }
+        // Sorted on compact keys: reading whole results in every comparison was most of the time.
+        let keys = atRisk.map { (a: $0, high: results[$0].risk == .high, revenue: results[$0].annualRevenue) }
+        atRisk = keys.sorted { x, y in
+            if x.high != y.high { return x.high }
+            if x.revenue != y.revenue { return x.revenue > y.revenue }
+            return accounts[x.a].id.utf8.lexicographicallyPrecedes(accounts[y.a].id.utf8)
+        }.map(\.a)
         let totalCLV = analysis.tiers.reduce(0) { $0 + $1.clvTotal }
         tiers = analysis.tiers.map { t in
             let h = tierHealth[t.tier.rawValue]
@@ -87,11 +88,10 @@ public struct DashboardModel: Sendable {
     static func nps(_ workspace: Workspace, _ results: [AccountResult], from: Day, to: Day) -> Double? {
         guard let surveys = workspace.surveys else { return nil }
         var promoters = 0, detractors = 0, responses = 0
-        for (a, r) in results.enumerated() where r.takesPart {
-            for i in surveys.grouping.range(of: a) where surveys.kind[i] == .nps && surveys.date[i] > from && surveys.date[i] <= to {
-                responses += 1
-                if surveys.score[i] >= 9 { promoters += 1 } else if surveys.score[i] <= 6 { detractors += 1 }
-            }
+        for i in surveys.account.indices where surveys.kind[i] == .nps && surveys.date[i] > from && surveys.date[i] <= to
+            && results[Int(surveys.account[i])].takesPart {
+            responses += 1
+            if surveys.score[i] >= 9 { promoters += 1 } else if surveys.score[i] <= 6 { detractors += 1 }
         }
         return responses > 0 ? Double(promoters - detractors) / Double(responses) * 100 : nil
     }
