@@ -11,22 +11,7 @@ bin=$(cd "$(dirname "${1:-$repo/.build/debug/lifeline}")" && pwd)/$(basename "${
 tmp=$(mktemp -d)
 sock="lifeline-e2e-$$"
 trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-
-pass() { passed=$((passed + 1)); echo "ok: $1"; }
-fail() { failed=$((failed + 1)); echo "FAILED: $1"; tmux -L "$sock" capture-pane -p 2>/dev/null | sed 's/^/  | /' || true; }
-screen() { tmux -L "$sock" capture-pane -p; }
-# waits up to $2 seconds (default 15) for text $1 on the screen
-wait_for() {
-  local deadline=$((SECONDS + ${2:-15}))
-  while [ $SECONDS -lt "$deadline" ]; do
-    if screen | grep -qF -- "$1"; then return 0; fi
-    sleep 0.2
-  done
-  return 1
-}
-check() { if wait_for "$2" "${3:-15}"; then pass "$1"; else fail "$1 (no \"$2\")"; fi; }
+source "$(dirname "$0")/tmux-lib.sh"
 
 start() { # starts lifeline in a fresh tmux server; records stty before and after
   tmux -L "$sock" kill-server 2>/dev/null || true
@@ -77,5 +62,4 @@ pkill -TERM -f "$bin $repo/sample-data" || true
 wait_exit
 if [ -s "$tmp/stty-after" ] && cmp -s "$tmp/stty-before" "$tmp/stty-after"; then pass "terminal settings restored after SIGTERM"; else fail "stty differs after SIGTERM"; fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

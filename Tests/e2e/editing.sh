@@ -14,20 +14,7 @@ trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$tmp"' EXIT
 cp -r "$repo/sample-data" "$tmp/ws"
 cp "$tmp/ws/accounts.csv" "$tmp/accounts.before"
 cp "$tmp/ws/lifeline.toml" "$tmp/toml.before"
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); echo "ok: $1"; }
-fail() { failed=$((failed + 1)); echo "FAILED: $1"; tmux -L "$sock" capture-pane -p | sed 's/^/  | /' || true; }
-screen() { tmux -L "$sock" capture-pane -p; }
-wait_for() {
-  local deadline=$((SECONDS + ${2:-15}))
-  while [ $SECONDS -lt "$deadline" ]; do
-    if screen | grep -qF -- "$1"; then return 0; fi
-    sleep 0.2
-  done
-  return 1
-}
-check() { if wait_for "$2" "${3:-15}"; then pass "$1"; else fail "$1 (no \"$2\")"; fi; }
+source "$(dirname "$0")/tmux-lib.sh"
 keys() { tmux -L "$sock" send-keys "$@"; sleep 0.3; }
 
 tmux -L "$sock" -f /dev/null new-session -d -x 120 -y 40 -e SWIFT_BACKTRACE=interactive=no -e TERM=tmux-256color \
@@ -71,5 +58,4 @@ check "quitting with unsaved edits asks first" "Unsaved changes"
 keys d
 sleep 1
 if [ "$(cat "$tmp/exit-status" 2>/dev/null)" = "0" ]; then pass "d discards and quits with 0"; else fail "exit status $(cat "$tmp/exit-status" 2>/dev/null)"; fi
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary
