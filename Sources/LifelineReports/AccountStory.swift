@@ -9,7 +9,9 @@ public struct AccountStory: Sendable {
         public var factor: HealthFactor
         public var score: Double?
         public var weight: Double
-        /// weight × score ÷ the sum of the weights in use: the lines add up to health.
+        /// The weight's share of the weights in use (nil when N/A or weighted 0).
+        public var share: Double?
+        /// share × score: the lines add up to health.
         public var points: Double?
         public var why: String
     }
@@ -18,6 +20,12 @@ public struct AccountStory: Sendable {
     public var result: AccountResult
     public var factors: [FactorLine]
     public var reasons: [(code: String, words: String, short: String)]
+    /// Why a churned account counts as churned (SPEC §3 churned_on), in words.
+    public var churnWords: String? {
+        guard result.takesPart, !result.isActive, let on = result.churnedOn else { return nil }
+        if account.isChurned { return "churned on \(CivilDate.format(on))" + (account.churnDate == nil ? " (no churn date: its last activity)" : "") }
+        return "lapsed on \(CivilDate.format(on)): no activity for \(result.daysInactive ?? 0) days"
+    }
     public var lifetimeValue: LifetimeValue
 
     public init(_ a: Int, _ analysis: Analysis, _ workspace: Workspace) {
@@ -33,7 +41,8 @@ public struct AccountStory: Sendable {
             let score = result.factors[f]
             let w = weights[f.rawValue]
             let points = score.flatMap { s in inUse > 0 && w > 0 ? w * s / inUse : nil }
-            return FactorLine(factor: f, score: score, weight: w, points: points,
+            let share: Double? = score != nil && inUse > 0 && w > 0 ? w / inUse : nil
+            return FactorLine(factor: f, score: score, weight: w, share: share, points: points,
                               why: Self.why(f, inputs, workspace: workspace))
         }
         reasons = result.reasons.list.map { Self.describe($0, a, analysis, workspace) }
@@ -55,7 +64,7 @@ public struct AccountStory: Sendable {
             if x.unresolved == 0 { parts.append("no unresolved tickets") }
             else { parts.append("\(x.unresolved) unresolved ticket\(x.unresolved == 1 ? "" : "s") (\(x.unresolvedSevere) high or urgent)") }
             if let mean = x.meanCSAT {
-                parts.append("CSAT \(Formatting.fixed(mean, 1)) on \(x.ratedClosedTickets) ticket\(x.ratedClosedTickets == 1 ? "" : "s") closed in 90 days")
+                parts.append("CSAT \(Formatting.fixed(mean, 1)) (\(x.ratedClosedTickets) closed in 90 days)")
             } else {
                 parts.append("no rated ticket closed in 90 days (base 8)")
             }

@@ -72,14 +72,16 @@ public enum TextReport {
         s += "owner \(TerminalText.escaped(a.owner ?? "—")) · plan \(TerminalText.escaped(a.plan ?? "—")) · tier \(r.tier?.name ?? "none") · customer since \(CivilDate.format(a.startDate))\n\n"
         s += "Risk: \(r.risk.name.uppercased())"
         if !story.reasons.isEmpty { s += " — " + story.reasons.map(\.words).joined(separator: "; ") }
+        if let churn = story.churnWords { s += " — " + churn }
         s += "\nPlay: \(r.risk.play)\n\n"
         var healthLine = "Health \(Formatting.score(r.health)) of 10"
         if let then = r.healthThen { healthLine += " · 30 days ago \(Formatting.score(then)) (\(Formatting.signed(r.healthDelta)))" }
         s += healthLine + "\n"
-        s += "  " + pad("Factor", 14) + lpad("Score", 6) + lpad("Weight", 8) + lpad("Points", 8) + "  Why\n"
+        s += "  " + pad("Factor", 14) + lpad("Score", 6) + lpad("Weight", 8) + lpad("Share", 7) + lpad("Points", 8) + "  Why\n"
         for f in story.factors {
             s += "  " + pad(f.factor.title, 14) + lpad(f.score.map { Formatting.fixed($0, 2) } ?? "N/A", 6)
-                + lpad(Formatting.fixed(f.weight, 0), 8) + lpad(f.points.map { Formatting.fixed($0, 2) } ?? "—", 8)
+                + lpad(Formatting.fixed(f.weight, 0), 8) + lpad(f.share.map { Formatting.fixed($0 * 100, 0) + "%" } ?? "—", 7)
+                + lpad(f.points.map { Formatting.fixed($0, 2) } ?? "—", 8)
                 + "  " + f.why + "\n"
         }
         let l = story.lifetimeValue

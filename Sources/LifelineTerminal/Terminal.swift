@@ -41,7 +41,9 @@ public final class Terminal {
         screenPointer = screen
         set_term(screen)
         window = ll_stdscr()
-        cbreak()
+        // Raw, not cbreak: Ctrl-C arrives as a key, so the dashboard can ask about
+        // unsaved edits before quitting; TERM and HUP still restore the terminal.
+        raw()
         noecho()
         nonl()
         intrflush(window, false)

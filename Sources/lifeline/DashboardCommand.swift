@@ -174,7 +174,7 @@ struct DashboardCommand: ParsableCommand {
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
             return "Could not write \(path): \(String(cString: strerror(errno)))"
         }
-        return "Exported \(rows) rows (\(format.rawValue)) to \(path)"
+        return "Exported \(rows) rows (\(format.rawValue)) to \(URL(fileURLWithPath: path).standardized.path)"
     }
 
     /// themes/ next to the workspace's project: the current folder, then the

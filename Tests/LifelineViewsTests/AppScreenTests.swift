@@ -134,7 +134,7 @@ final class AppScreenTests: XCTestCase {
     static let dashboard80x24 = """
      Lifeline · acme · as of 2026-03-31 · 3 accounts, 2… ? help · x export · q quit
      MRR $1.50k   NRR —   Churn 33.3%   NPS —
-     CSAT —   Health 5.1   At risk $6.00k/yr   CLV:CAC —
+     CSAT —   Health 5.1   High risk $6.00k/yr   CLV:CAC —
     ┌ 1 Health scores ───────────────┐┏▶2 At-risk accounts · 1 high · 0 medium ━━━━┓
     │good ██████████████████        1│┃ Name               Health Risk Why         ┃
     │fair                           0│┃▌株式会社サクラ     2.4 ·  HIGH no use 120d ┃
@@ -152,7 +152,7 @@ final class AppScreenTests: XCTestCase {
     │ Bronze       1  33%    2.4    1││    │                                       │
     │ Platinum: white-glove service,…││−20 ┤                                       │
     │                                ││      A  M  J  J  A  S  O  N  D  J  F  M    │
-    │                                ││ 2026-03: 0 promoters · 0 passives · 0 detr…│
+    │                                ││ 2026-03 NPS — · 0 answers: 0 promoters · 0…│
     └────────────────────────────────┘└────────────────────────────────────────────┘
     Tab/1-4 pane · ↑↓ select · Enter open · ? help · a all accounts · w what-if
     """

@@ -67,6 +67,9 @@ final class EditingFlowTests: XCTestCase {
         _ = s.update(.key(.ctrl("r")))
         XCTAssertEqual(s.analysis.kpis.mrr, 6500)
         XCTAssertEqual(s.update(.key(.character("s"))), .save)
+        XCTAssertNil(s.update(.key(.ctrl("c"))))               // Ctrl-C asks too, as q does
+        XCTAssertEqual(s.overlay, .confirmQuit)
+        _ = s.update(.key(.escape))
         XCTAssertNil(s.update(.key(.character("q"))))
         XCTAssertEqual(s.overlay, .confirmQuit)
         XCTAssertEqual(s.update(.key(.character("s"))), .saveAndQuit)

@@ -3,7 +3,8 @@
 # Opens the top at-risk account and reads its factors, exports the tier list
 # through the prompt, resizes to 60×20 and back, quits; then checks the exit
 # status, the exported file, and that the terminal settings are as before.
-# A second run is ended with SIGTERM and must leave the terminal sane too.
+# A second run is ended with SIGTERM and a third with Ctrl-C; both must leave
+# the terminal sane too.
 # Usage: Tests/e2e/dashboard.sh [path/to/lifeline]
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -61,5 +62,12 @@ check "second run opens" "At-risk accounts"
 pkill -TERM -f "$bin $repo/sample-data" || true
 wait_exit
 if [ -s "$tmp/stty-after" ] && cmp -s "$tmp/stty-before" "$tmp/stty-after"; then pass "terminal settings restored after SIGTERM"; else fail "stty differs after SIGTERM"; fi
+
+rm -f "$tmp/stty-after" "$tmp/exit-status"
+start
+check "third run opens" "At-risk accounts"
+tmux -L "$sock" send-keys C-c
+wait_exit
+if [ "$(cat "$tmp/exit-status" 2>/dev/null)" = "0" ] && cmp -s "$tmp/stty-before" "$tmp/stty-after"; then pass "Ctrl-C quits and restores the terminal"; else fail "Ctrl-C: exit $(cat "$tmp/exit-status" 2>/dev/null), stty differs or missing"; fi
 
 summary

@@ -21,17 +21,19 @@ enum AccountView {
         let t = s.theme
         let w = screen.width
         screen.put(Line([Span(" ← Esc  ", style: t[.textDim]), Span(acc.name, style: t[.kpiValue]),
-                         Span("  \(acc.id) · owner \(acc.owner ?? "—") · plan \(acc.plan ?? "—") · tier "), Labels.tier(r.tier, t)]),
+                         Span("  \(acc.id) · tier "), Labels.tier(r.tier, t), Span(" · owner \(acc.owner ?? "—") · plan \(acc.plan ?? "—")")]),
                    x: 0, y: 0, maxWidth: w)
         var risk: [Span] = [" Risk ", Labels.risk(r.risk, t)]
         if !story.reasons.isEmpty { risk.append(Span(" — " + story.reasons.map(\.words).joined(separator: "; "))) }
+        if let churn = story.churnWords { risk.append(Span(" — " + churn)) }
         screen.put(Line(risk), x: 0, y: 1, maxWidth: w)
         screen.put(" Play: " + r.risk.play, x: 0, y: 2, maxWidth: w, style: t[.textDim])
 
-        var title = "Health \(Formatting.score(r.health)) of 10"
+        // Two decimals here, so a change that rounds to nothing at one decimal still shows.
+        var title = "Health \(r.health.map { Formatting.fixed($0, 2) } ?? "—") of 10"
         if let then = r.healthThen {
-            let arrow = (r.healthDelta ?? 0) >= 0.05 ? "▲" : (r.healthDelta ?? 0) <= -0.05 ? "▼" : "·"
-            title += " · 30 days ago \(Formatting.score(then)) (\(arrow) \(Formatting.signed(r.healthDelta)))"
+            let arrow = (r.healthDelta ?? 0) > 0 ? "▲" : (r.healthDelta ?? 0) < 0 ? "▼" : "·"
+            title += " · 30 days ago \(Formatting.fixed(then, 2)) (\(arrow) \(Formatting.signed(r.healthDelta, decimals: 2)))"
         }
         let factors = Rect(x: 0, y: 3, width: w, height: 10)
         let block = Block(title: title, theme: t)
@@ -46,7 +48,8 @@ enum AccountView {
             let score: Line = f.score.map { v in
                 Line([Span(HBar.score(v), style: t[Labels.band(.init(health: v))]), Span(" " + Formatting.fixed(v, 1))])
             } ?? Line([Span("N/A", style: t[.textDim])])
-            return [Line(f.factor.title), score, Line(Formatting.fixed(f.weight, 0)),
+            // The weight as its share of the weights in use: share × score = points.
+            return [Line(f.factor.title), score, Line(f.share.map { Formatting.fixed($0 * 100, 0) + "%" } ?? (f.weight > 0 ? "—" : "0%")),
                     Line(f.points.map { Formatting.fixed($0, 2) } ?? "—"), Line(f.why)]
         }.render(in: inner, on: &screen)
 

@@ -12,7 +12,7 @@ extension AppState {
     public mutating func undo() {
         guard let edit = history.undo() else { message = "Nothing to undo"; return }
         apply(edit)
-        message = "Undone: \(describe(edit.inverse))"
+        message = "Undone, back to \(describe(edit))"
     }
 
     public mutating func redo() {

@@ -71,6 +71,8 @@ extension AppState {
             } else {
                 switch key {
                 case .escape, .character("e"): overlay = .none; return nil
+                case .character("u"): undo()
+                case .ctrl("r"): redo()
                 case .down, .character("j"): form.selected = min(AccountForm.fields.count - 1, form.selected + 1)
                 case .up, .character("k"): form.selected = max(0, form.selected - 1)
                 case .enter:
@@ -130,7 +132,7 @@ extension AppState {
         case .confirmQuit:
             switch key {
             case .character("s"): overlay = .none; return .saveAndQuit
-            case .character("d"): return .quit
+            case .character("d"), .ctrl("c"): return .quit
             case .escape: overlay = .none
             default: break
             }
@@ -159,7 +161,7 @@ extension AppState {
 
     private mutating func key(_ key: Key) -> AppEffect? {
         switch key {
-        case .character("q"):
+        case .character("q"), .ctrl("c"):
             if hasUnsavedEdits || hasUnsavedSettings { overlay = .confirmQuit; return nil }
             return .quit
         case .character("u"): undo(); return nil
@@ -241,7 +243,9 @@ extension AppState {
         switch key {
         case .enter:
             if let s = browser.selected, s < browserRows.count { routes.append(.account(browserRows[s])) }
-        case .character("/"): overlay = .filter(TextInputState(text: query.text))
+        case .character("/"):
+            query.text = ""
+            overlay = .filter(TextInputState())
         case .character("n"): _ = Self.move(&browser, .down, rows: browserRows.count, visible: visible)
         case .character("N"): _ = Self.move(&browser, .up, rows: browserRows.count, visible: visible)
         case .character(">"): query.sort = BrowserColumn(rawValue: (query.sort.rawValue + 1) % BrowserColumn.allCases.count)!
@@ -263,7 +267,12 @@ extension AppState {
         case .character("e"): overlay = .editAccount(AccountForm(account: a))
         case .character("n"): overlay = .addAnswer(AnswerForm(account: a))
         case .character("t"):
-            if workspace.tickets == nil { message = "This workspace has no tickets.csv" } else { overlay = .tickets(TicketPicker(account: a)) }
+            guard let tickets = workspace.tickets else { message = "This workspace has no tickets.csv"; return }
+            var picker = TicketPicker(account: a)
+            // Open on the first unresolved ticket: the one most likely to need closing.
+            let rows = Array(tickets.grouping.range(of: a))
+            if let open = rows.firstIndex(where: { tickets.closed[$0] > analysis.asOf }) { picker.table = TableState(selected: open) }
+            overlay = .tickets(picker)
         case .down, .character("j"): drillScroll += 1
         case .up, .character("k"): drillScroll = max(0, drillScroll - 1)
         case .pageDown: drillScroll += 10

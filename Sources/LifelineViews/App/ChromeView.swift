@@ -34,7 +34,7 @@ enum ChromeView {
             figure("NPS", k.nps.map { Formatting.signed($0, decimals: 0) } ?? "—", npsExtra),
             figure("CSAT", k.csat.map { Formatting.fixed($0, 0) + "%" } ?? "—"),
             figure("Health", Formatting.score(k.avgHealth)),
-            figure("At risk", Labels.money(k.revenueAtRisk, cur) + "/yr"),
+            figure("High risk", Labels.money(k.revenueAtRisk, cur) + "/yr"),
             figure("CLV:CAC", k.clvCACRatio.map { Formatting.fixed($0, 1) } ?? "—"),
         ]
         let rows = area.height >= 2 ? [figures.prefix(4), figures.suffix(4)] : [figures[...]]
@@ -73,7 +73,7 @@ enum ChromeView {
         }
         var left = s.message ?? "\(s.workspace.path) · as of \(CivilDate.format(s.analysis.asOf))"
         if s.message == nil && s.hasUnsavedEdits { left += " · unsaved edits (s saves, u undoes)" }
-        if s.message == nil && s.hasUnsavedSettings { left += " · what-if settings (w, s there keeps them)" }
+        if s.message == nil && s.hasUnsavedSettings { left += " · what-if settings not saved (w, then s)" }
         StatusLine(left: Line(" " + left), right: Line(right), theme: s.theme).render(in: area, on: &screen)
     }
 
@@ -85,7 +85,7 @@ enum ChromeView {
         case .problems:
             problems(s, &screen)
         case .export(let input):
-            prompt(s, "Export the tier list (csv, json or md)", "File: ", input, &screen)
+            prompt(s, "Export the tier list (csv, json or md) · folder \(FileManager.default.currentDirectoryPath)", "File: ", input, &screen)
         case .filter(let input):
             let area = AppLayout(width: s.width, height: s.height).hints
             screen.fill(area, style: s.theme[.input])

@@ -80,7 +80,7 @@ enum DashboardView {
         var columns = [TableColumn("Name", width: .fill(1))]
         if showTier { columns.append(TableColumn("Tier", width: .length(8))) }
         columns += [TableColumn("Health", width: .length(6)), TableColumn("Risk", width: .length(4)), TableColumn("Why", width: .length(12))]
-        if showMRR { columns.append(TableColumn("MRR", width: .length(7), alignment: .right)) }
+        if showMRR { columns.append(TableColumn("$/year", width: .length(7), alignment: .right)) }
         if showOwner { columns.append(TableColumn("Owner", width: .length(14))) }
         let cur = s.workspace.config.currency
         let rows = s.model.atRisk
@@ -91,7 +91,7 @@ enum DashboardView {
             var cells: [Line] = [Line(acc.name)]
             if showTier { cells.append(Line([Labels.tier(r.tier, s.theme)])) }
             cells += [Labels.health(r.health, delta: r.healthDelta, s.theme), Line([Labels.risk(r.risk, s.theme)]), Line(Labels.firstReason(a, s))]
-            if showMRR { cells.append(Line(Labels.money(acc.mrr, cur))) }
+            if showMRR { cells.append(Line(Labels.money(r.annualRevenue, cur))) }
             if showOwner { cells.append(Line(acc.owner ?? "—")) }
             return cells
         }.render(in: area, on: &screen)
@@ -129,11 +129,12 @@ enum DashboardView {
         }
         screen.put(Line(head), x: area.left + 1, y: area.top, maxWidth: area.width - 1)
         let month = trend[min(s.npsMonth, trend.count - 1)]
-        let mix = Line([Span("\(month.month): ", style: s.theme[.text]),
-                        Span("\(month.promoters) promoters", style: s.theme[.chartPromoter]), " · ",
-                        Span("\(month.passives) passives", style: s.theme[.chartPassive]), " · ",
-                        Span("\(month.detractors) detractors", style: s.theme[.chartDetractor]),
-                        Span(" · \(month.responses) answers · NPS \(month.nps.map { Formatting.signed($0, decimals: 0) } ?? "—")")])
+        // The month's NPS first, so a narrow pane cuts the mix rather than the score.
+        let answers = month.responses == 1 ? "1 answer" : "\(month.responses) answers"
+        let mix = Line([Span("\(month.month) NPS \(month.nps.map { Formatting.signed($0, decimals: 0) } ?? "—") · \(answers): ", style: s.theme[.text]),
+                        Span("\(month.promoters) promoter\(month.promoters == 1 ? "" : "s")", style: s.theme[.chartPromoter]), " · ",
+                        Span("\(month.passives) passive\(month.passives == 1 ? "" : "s")", style: s.theme[.chartPassive]), " · ",
+                        Span("\(month.detractors) detractor\(month.detractors == 1 ? "" : "s")", style: s.theme[.chartDetractor])])
         screen.put(mix, x: area.left + 1, y: area.bottom - 1, maxWidth: area.width - 1)
         let labels = trend.map { m -> String in
             let mm = Int(m.month.suffix(2)) ?? 1

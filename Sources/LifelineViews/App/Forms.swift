@@ -41,6 +41,7 @@ public struct AnswerForm: Equatable, Sendable {
         var date = asOf
         if words.count >= 3 {
             guard let d = CivilDate.parse(words[2]), words.count == 3 else { return .failure(AnswerProblem("then, optionally, a date YYYY-MM-DD")) }
+            guard d <= asOf else { return .failure(AnswerProblem("a date on or before the as-of date \(CivilDate.format(asOf)), or it takes no part")) }
             date = d
         }
         return .success(SurveyAnswer(account: account, date: date, kind: kind, score: score))

@@ -87,7 +87,7 @@ enum FormsView {
         let settings = Setting.allCases
         let frame = SettingsPanel.frame(width: s.width, height: s.height)
         screen.fill(frame)
-        Block(title: "What if · ←→ change · s save to lifeline.toml · u undo · Esc" + (s.hasUnsavedSettings ? " · not saved" : ""), focused: true, theme: s.theme)
+        Block(title: "What if · ←→ change · s save · u undo · Esc" + (s.hasUnsavedSettings ? " · unsaved" : ""), focused: true, theme: s.theme)
             .render(in: frame, on: &screen)
         let config = s.workspace.config
         Table(columns: [TableColumn("Setting", width: .fill(1)), TableColumn("Value", width: .length(8), alignment: .right),
