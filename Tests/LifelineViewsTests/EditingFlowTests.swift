@@ -107,4 +107,23 @@ final class EditingFlowTests: XCTestCase {
         _ = s.update(.key(.character("u")))
         XCTAssertEqual(s.workspace.config.tiers.platinum, 34)
     }
+
+    func testTheMonthViewFollowsAnUndoneAnswer() throws {
+        var s = try state()
+        s.routes.append(.account(0))
+        _ = s.update(.key(.character("n")))
+        for c in "nps 9" { _ = s.update(.key(.character(c))) }
+        _ = s.update(.key(.ctrl("u")))
+        for c in "nps 9" { _ = s.update(.key(.character(c))) }
+        _ = s.update(.key(.enter))
+        _ = s.update(.key(.escape))
+        _ = s.update(.key(.character("4")))
+        _ = s.update(.key(.enter))
+        XCTAssertEqual(s.route, .month(11))
+        XCTAssertEqual(s.monthAnswers.count, 1)
+        _ = s.update(.key(.character("u")))
+        XCTAssertEqual(s.monthAnswers.count, 0)
+        XCTAssertTrue(AppView.render(s).text.contains("No NPS answer this month."))
+    }
 }
+

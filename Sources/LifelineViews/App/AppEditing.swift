@@ -35,6 +35,12 @@ extension AppState {
         analysis = next
         model = DashboardModel(next, ws)
         refreshBrowserRows()
+        // The month view holds positions in the surveys table, which edits and reloads move.
+        if let m = routes.lazy.compactMap({ route -> Int? in if case .month(let m) = route { return m } else { return nil } }).last {
+            let selected = answers.selected
+            loadMonthAnswers(m)
+            if let selected, !monthAnswers.isEmpty { answers.selected = min(selected, monthAnswers.count - 1) }
+        }
     }
 
     /// After the runner saved the edits: the files as written now, nothing unsaved.

@@ -265,7 +265,8 @@ extension AppState {
         guard case .account(let a) = route else { return }
         switch key {
         case .character("e"): overlay = .editAccount(AccountForm(account: a))
-        case .character("n"): overlay = .addAnswer(AnswerForm(account: a))
+        case .character("n"):
+            if let problem = workspace.answersCannotBeSaved { message = "No answers here: \(problem)" } else { overlay = .addAnswer(AnswerForm(account: a)) }
         case .character("t"):
             guard let tickets = workspace.tickets else { message = "This workspace has no tickets.csv"; return }
             var picker = TicketPicker(account: a)

@@ -51,13 +51,17 @@ enum ValueParsing {
     private static let powersOfTen: [Double] = (0...22).map { pow(10.0, Double($0)) }
 
     /// SPEC §13: ASCII digits only.
+    /// Any number of digits; leading zeros are fine, a value past Int.max is not.
     static func int(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard !b.isEmpty, b.count <= 18 else { return nil }
+        guard !b.isEmpty else { return nil }
         var v = 0
         for c in b {
             let d = c &- 0x30
             guard d <= 9 else { return nil }
-            v = v * 10 + Int(d)
+            let (times, o1) = v.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times.addingReportingOverflow(Int(d))
+            guard !o1, !o2 else { return nil }
+            v = sum
         }
         return v
     }

@@ -59,7 +59,7 @@ public enum ConfigFile {
                 var tiersOK = true
                 reader.section(key, value) { k, v, r in
                     let path = "tiers.\(k)"
-                    let cut = r.whole(path, v)
+                    let cut = r.whole(path, v, max: 100)
                     if cut == nil { tiersOK = false }
                     switch k {
                     case "platinum": cut.map { config.tiers.platinum = $0 }
@@ -82,8 +82,8 @@ public enum ConfigFile {
                     switch k {
                     case "gross_margin": r.number(path, v).map { config.clv.grossMargin = $0 }
                     case "discount_rate": r.number(path, v).map { config.clv.discountRate = $0 }
-                    case "max_lifespan_years": r.number(path, v).map { config.clv.maxLifespanYears = $0 }
-                    case "lifespan_years": r.number(path, v).map { config.clv.lifespanYears = $0 }
+                    case "max_lifespan_years": r.number(path, v, max: 1000).map { config.clv.maxLifespanYears = $0 }
+                    case "lifespan_years": r.number(path, v, max: 1000).map { config.clv.lifespanYears = $0 }
                     default: return false
                     }
                     return true
@@ -119,26 +119,26 @@ public enum ConfigFile {
             return nil
         }
 
-        /// A number ≥ 0; TOML integers and floats both count.
-        mutating func number(_ key: String, _ value: TOMLValueConvertible) -> Double? {
+        /// A number ≥ 0; TOML integers and floats both count. Values past `max`
+        /// are refused too: they would overflow dates or the CLV sum, and no
+        /// workspace needs them (docs/WORKSPACE.md).
+        mutating func number(_ key: String, _ value: TOMLValueConvertible, max: Double = 1_000_000) -> Double? {
             let v: Double? = value.type == .int ? value.int.map(Double.init) : (value.type == .double ? value.double : nil)
             guard let v, v.isFinite else { fail(key, value, "expected a number"); return nil }
             guard v >= 0 else { fail(key, value, "expected a number ≥ 0"); return nil }
+            guard v <= max else { fail(key, value, "expected a number from 0 to \(Int(max))"); return nil }
             return v
         }
 
-        /// A whole number ≥ 0 (a float such as 60.0 is accepted).
-        mutating func whole(_ key: String, _ value: TOMLValueConvertible) -> Int? {
-            if value.type == .int, let v = value.int {
-                guard v >= 0 else { fail(key, value, "expected a whole number ≥ 0"); return nil }
-                return v
-            }
-            if value.type == .double, let v = value.double, v.isFinite, v == v.rounded(), abs(v) < 1e15 {
-                guard v >= 0 else { fail(key, value, "expected a whole number ≥ 0"); return nil }
-                return Int(v)
-            }
-            fail(key, value, "expected a whole number")
-            return nil
+        /// A whole number from 0 to `max` (a float such as 60.0 is accepted).
+        mutating func whole(_ key: String, _ value: TOMLValueConvertible, max: Int = 1_000_000) -> Int? {
+            var whole: Int?
+            if value.type == .int { whole = value.int }
+            if value.type == .double, let v = value.double, v.isFinite, v == v.rounded(), abs(v) < 1e15 { whole = Int(v) }
+            guard let v = whole else { fail(key, value, "expected a whole number"); return nil }
+            guard v >= 0 else { fail(key, value, "expected a whole number ≥ 0"); return nil }
+            guard v <= max else { fail(key, value, "expected a whole number from 0 to \(max)"); return nil }
+            return v
         }
 
         /// Reads the keys of a `[section]`; `read` returns false for a key it does not know.

@@ -82,9 +82,12 @@ struct CSVPatch {
 
     /// RFC 4180: quoted when it holds a comma, a quote, a line break, or
     /// spaces at either end (which the reader would otherwise trim).
+    /// Decided on Unicode scalars, not characters: a comma followed by a
+    /// combining mark is one Character but still a comma byte in the file.
     static func encode(_ value: String) -> String {
-        let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-            || value.hasPrefix(" ") || value.hasSuffix(" ")
+        let scalars = value.unicodeScalars
+        let needsQuotes = scalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+            || scalars.first == " " || scalars.last == " "
         guard needsQuotes else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

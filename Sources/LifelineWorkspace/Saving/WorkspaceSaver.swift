@@ -11,28 +11,40 @@ public enum WorkspaceSaver {
     /// disk). Returns the names of the files written.
     @discardableResult
     public static func save(_ ws: inout Workspace, to directory: String? = nil) throws -> [String] {
-        var written: [String] = []
-        if !ws.changes.accounts.isEmpty, var plan = try accountsPatch(ws) {
-            try write(&plan, name: "accounts.csv", ws, directory)
-            written.append(plan.name)
-            ws.sources["accounts.csv"] = plan.source
-        }
-        if !ws.changes.tickets.isEmpty, var plan = try ticketsPatch(ws) {
-            try write(&plan, name: "tickets.csv", ws, directory)
-            written.append(plan.name)
-            ws.sources["tickets.csv"] = plan.source
-        }
-        if var plan = surveysPatch(ws) {
-            try write(&plan, name: "surveys.csv", ws, directory)
-            written.append(plan.name)
-            ws.sources["surveys.csv"] = plan.source
-            ws.changes.savedAnswers = plan.savedAnswers
-        }
+        // Every file is planned and checked against the disk before any is written,
+        // so a conflict in one file leaves all of them as they were.
+        var plans: [(key: String, plan: Plan)] = []
+        if !ws.changes.accounts.isEmpty, let plan = try accountsPatch(ws) { plans.append(("accounts.csv", plan)) }
+        if !ws.changes.tickets.isEmpty, let plan = try ticketsPatch(ws) { plans.append(("tickets.csv", plan)) }
+        if let plan = try surveysPatch(ws) { plans.append(("surveys.csv", plan)) }
         if directory == nil {
-            ws.changes.accounts = []
-            ws.changes.tickets = []
+            for (key, plan) in plans where fingerprintOnDisk(key, ws) != ws.sources[key]?.fingerprint {
+                throw SaveError.changedOnDisk(plan.name)
+            }
+        }
+        var written: [String] = []
+        for (key, var plan) in plans {
+            try AtomicFile.write(plan.bytes, to: path(of: key, ws, directory))
+            written.append(plan.name)
+            guard directory == nil else { continue }
+            // Recorded at once, so a failure in a later file cannot make this
+            // write look like someone else's change at the next save.
+            plan.source.bytes = plan.bytes
+            plan.source.fingerprint = SourceFile.Fingerprint(plan.bytes)
+            ws.sources[key] = plan.source
+            switch key {
+            case "accounts.csv": ws.changes.accounts = []
+            case "tickets.csv": ws.changes.tickets = []
+            default: ws.changes.savedAnswers = plan.savedAnswers
+            }
         }
         return written
+    }
+
+    private static func fingerprintOnDisk(_ key: String, _ ws: Workspace) -> SourceFile.Fingerprint? {
+        let target = path(of: key, ws, nil)
+        guard FileManager.default.fileExists(atPath: target) else { return .absent }
+        return (try? WorkspaceLoader.readFile(target)).map(SourceFile.Fingerprint.init)
     }
 
     /// Writes the settings that differ from `old` into lifeline.toml, changing
@@ -57,23 +69,14 @@ public enum WorkspaceSaver {
 
     private static func path(of name: String, _ ws: Workspace, _ directory: String?) -> String {
         if let directory { return (directory as NSString).appendingPathComponent(ws.sources[name]?.name ?? name) }
-        if ws.isSingleFile { return ws.path }
+        if ws.isSingleFile && name == "accounts.csv" { return ws.path }
         return (ws.path as NSString).appendingPathComponent(name)
     }
 
+    /// For lifeline.toml: checks the disk, then writes.
     private static func write(_ plan: inout Plan, name: String, _ ws: Workspace, _ directory: String?) throws {
-        let target = path(of: name, ws, directory)
-        if directory == nil {
-            let onDisk: SourceFile.Fingerprint
-            if FileManager.default.fileExists(atPath: target) {
-                guard let bytes = try? WorkspaceLoader.readFile(target) else { throw SaveError.changedOnDisk(plan.name) }
-                onDisk = SourceFile.Fingerprint(bytes)
-            } else {
-                onDisk = .absent
-            }
-            guard onDisk == ws.sources[name]?.fingerprint else { throw SaveError.changedOnDisk(plan.name) }
-        }
-        try AtomicFile.write(plan.bytes, to: target)
+        if directory == nil, fingerprintOnDisk(name, ws) != ws.sources[name]?.fingerprint { throw SaveError.changedOnDisk(plan.name) }
+        try AtomicFile.write(plan.bytes, to: path(of: name, ws, directory))
         plan.source.bytes = plan.bytes
         plan.source.fingerprint = SourceFile.Fingerprint(plan.bytes)
     }
@@ -123,7 +126,7 @@ public enum WorkspaceSaver {
     }
 
     /// Appends answers not yet in the file and takes out saved ones since undone.
-    private static func surveysPatch(_ ws: Workspace) -> Plan? {
+    private static func surveysPatch(_ ws: Workspace) throws -> Plan? {
         var toAppend = ws.changes.answers
         var kept: [(answer: SurveyAnswer, row: Int)] = []
         var removed: [Int] = []
@@ -136,6 +139,7 @@ public enum WorkspaceSaver {
             }
         }
         guard !toAppend.isEmpty || !removed.isEmpty else { return nil }
+        if let problem = ws.answersCannotBeSaved { throw SaveError.cannotWrite("surveys.csv", problem) }
         var source = ws.sources["surveys.csv"] ?? SourceFile(name: "surveys.csv", bytes: nil)
         if source.bytes == nil {
             source.header = ["account_id", "date", "kind", "score"]
@@ -177,6 +181,18 @@ public enum WorkspaceSaver {
             while scanner.nextRow(&fields, problem: &problem) != nil { count += 1 }
         }
         return max(0, count)
+    }
+}
+
+extension Workspace {
+    /// Why answers added in the dashboard could not be written, if they could not.
+    public var answersCannotBeSaved: String? {
+        if isSingleFile { return "a single CSV file has no surveys.csv beside it; open its folder to add answers" }
+        if let source = sources["surveys.csv"], source.bytes != nil {
+            let missing = ["account_id", "date", "kind", "score"].filter { !source.hasColumn($0) }
+            if !missing.isEmpty { return "surveys.csv lacks the column \(missing.joined(separator: ", ")); fix its header first" }
+        }
+        return nil
     }
 }
 
