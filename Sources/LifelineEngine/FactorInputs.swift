@@ -2,7 +2,7 @@ import LifelineWorkspace
 
 /// The raw signals behind one account's health factors at one date (SPEC §3,
 /// §4): what the score is made of, kept so the drill-down can say it in words.
-public struct FactorInputs: Sendable, Equatable {
+public struct FactorInputs: Sendable {
     public var date: Day
     // usage
     public var hasUsage = false
@@ -28,15 +28,6 @@ public struct FactorInputs: Sendable, Equatable {
     // nps: the latest answers in last(365)
     public var latestNPS: (date: Day, score: Int)?
     public var latestCSAT: (date: Day, score: Int)?
-
-    public static func == (a: FactorInputs, b: FactorInputs) -> Bool {
-        a.date == b.date && a.hasUsage == b.hasUsage && a.usageNow == b.usageNow && a.usagePrevious == b.usagePrevious
-            && a.seats == b.seats && a.hasTickets == b.hasTickets && a.ratedClosedTickets == b.ratedClosedTickets
-            && a.csatSum == b.csatSum && a.unresolved == b.unresolved && a.unresolvedSevere == b.unresolvedSevere
-            && a.paid == b.paid && a.late == b.late && a.failed == b.failed && a.contacts == b.contacts
-            && a.startDate == b.startDate && a.latestNPS?.score == b.latestNPS?.score && a.latestNPS?.date == b.latestNPS?.date
-            && a.latestCSAT?.score == b.latestCSAT?.score && a.latestCSAT?.date == b.latestCSAT?.date
-    }
 
     /// SPEC §3 `trend`.
     public var trend: Double {

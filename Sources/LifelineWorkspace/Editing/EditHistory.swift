@@ -16,8 +16,6 @@ public struct EditHistory: Sendable {
     }
 
     public var hasUnsavedEdits: Bool { dataState != savedState }
-    public var canUndo: Bool { !done.isEmpty }
-    public var canRedo: Bool { !undone.isEmpty }
 
     /// Records an edit just applied; it clears what could be redone.
     public mutating func record(_ edit: Edit) {

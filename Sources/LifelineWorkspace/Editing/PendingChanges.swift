@@ -1,7 +1,7 @@
 /// What the edits of a session changed and saving has not written yet: the
 /// accounts and tickets touched, and the answers added (or, undone after a
 /// save, to take out again).
-public struct PendingChanges: Sendable, Equatable {
+public struct PendingChanges: Sendable {
     public var accounts: Set<Int> = []
     public var tickets: Set<Int> = []
     /// Answers added this session and still wanted, in the order added.
@@ -10,13 +10,6 @@ public struct PendingChanges: Sendable, Equatable {
     public var savedAnswers: [(answer: SurveyAnswer, row: Int)] = []
 
     public init() {}
-
-    public var isEmpty: Bool { accounts.isEmpty && tickets.isEmpty && answers.count == savedAnswers.count }
-
-    public static func == (a: PendingChanges, b: PendingChanges) -> Bool {
-        a.accounts == b.accounts && a.tickets == b.tickets && a.answers == b.answers
-            && a.savedAnswers.map(\.answer) == b.savedAnswers.map(\.answer) && a.savedAnswers.map(\.row) == b.savedAnswers.map(\.row)
-    }
 
     mutating func note(_ edit: Edit) {
         switch edit {
