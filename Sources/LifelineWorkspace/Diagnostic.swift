@@ -32,27 +32,6 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// Text made safe for a terminal: control characters (C0, DEL, C1) become
-/// visible escapes such as `\u{1B}`; everything else is kept.
-public enum TerminalText {
-    public static func escaped(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: isControl) else { return s }
-        var out = ""
-        for scalar in s.unicodeScalars {
-            if isControl(scalar) {
-                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-
-    public static func isControl(_ u: Unicode.Scalar) -> Bool {
-        u.value < 0x20 || (u.value >= 0x7F && u.value < 0xA0)
-    }
-}
-
 /// Collects diagnostics, keeping at most `limit` of each severity in memory so a
 /// file of a million bad rows cannot exhaust it; the rest are only counted.
 public struct DiagnosticLog: Sendable {

@@ -62,3 +62,18 @@ final class ReviewRegressionTests: XCTestCase {
         XCTAssertEqual(ws.diagnostics.errors.map(\.line), [3])   // past Int.max
     }
 }
+
+/// Text on its way to a terminal (SPEC §13 v2 text, issue 7).
+final class TerminalTextTests: XCTestCase {
+    func testDirectionalAndInvisibleCharactersBecomeVisibleEscapes() {
+        XCTAssertEqual(TerminalText.escaped("a\u{202E}b\u{2066}c\u{2069}"), #"a\u{202E}b\u{2066}c\u{2069}"#)
+        XCTAssertEqual(TerminalText.escaped("x\u{200B}y\u{FEFF}z\u{2028}w\u{2029}"), #"x\u{200B}y\u{FEFF}z\u{2028}w\u{2029}"#)
+        XCTAssertEqual(TerminalText.escaped("esc\u{1B}[31m"), #"esc\u{1B}[31m"#)
+    }
+
+    func testJoinersInsideAVisibleClusterAreKept() {
+        let family = "👨\u{200D}👩\u{200D}👧"
+        XCTAssertEqual(TerminalText.escaped(family), family)
+        XCTAssertEqual(TerminalText.escaped("Zoë Ünal 東京"), "Zoë Ünal 東京")
+    }
+}

@@ -1,3 +1,5 @@
+import LifelineWorkspace
+
 /// How many terminal columns text occupies, and what of it may reach the terminal.
 ///
 /// The one place display width is decided. It does not ask the C library
@@ -58,7 +60,7 @@ public enum CellWidth {
         case 0x80...0x9F:
             return "\u{FFFD}"
         default:
-            return clusterWidth(character) == 0 ? nil : character
+            return TerminalText.isInvisible(character) || clusterWidth(character) == 0 ? nil : character
         }
     }
 
