@@ -90,9 +90,23 @@ public enum TierExport {
         out += "|" + columns.map { ["rank", "clv", "health", "mrr"].contains($0) ? " ---: " : " --- " }.joined(separator: "|") + "|\n"
         for a in rows {
             let cells = fields(analysis, workspace, a).map { cell in
-                TerminalText.escaped(cell).replacingOccurrences(of: "|", with: "\\|")
+                markdownEscaped(TerminalText.escaped(cell))
             }
             out += "| " + cells.joined(separator: " | ") + " |\n"
+        }
+        return out
+    }
+
+    /// A table cell holds inline Markdown only, so escaping every character
+    /// that opens an inline construct (emphasis, code, links, HTML, entities,
+    /// strikethrough, math) or ends the cell (`|`) shows the text as written.
+    /// Control characters and line breaks were made visible escapes before.
+    static func markdownEscaped(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for c in text {
+            if "\\`*_[]<>&|~$".contains(c) { out.append("\\") }
+            out.append(c)
         }
         return out
     }
