@@ -18,12 +18,14 @@ public enum WorkspaceLoadError: Error, CustomStringConvertible, Equatable {
 public enum WorkspaceLoader {
     public typealias Progress = (_ what: String, _ fraction: Double) -> Void
 
-    public static func load(path: String, progress: Progress = { _, _ in }) throws -> Workspace {
+    /// `diagnosticLimit` caps how many errors and how many warnings are kept
+    /// in memory (the rest are counted); `lifeline check --all` lifts it.
+    public static func load(path: String, diagnosticLimit: Int = DiagnosticLog.defaultLimit, progress: Progress = { _, _ in }) throws -> Workspace {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw WorkspaceLoadError.notFound(path)
         }
-        var log = DiagnosticLog()
+        var log = DiagnosticLog(limit: diagnosticLimit)
         if !isDirectory.boolValue {
             let bytes = try readFile(path)
             var ws = readAccounts(bytes, path: path, log: &log)

@@ -11,10 +11,13 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "A workspace folder, or a single accounts CSV file.")
     var workspace: String
 
+    @Flag(help: "List every problem; without it the first \(DiagnosticLog.defaultLimit) errors and \(DiagnosticLog.defaultLimit) warnings are listed and the rest counted.")
+    var all = false
+
     func run() throws {
         let ws: Workspace
         do {
-            ws = try WorkspaceLoader.load(path: workspace)
+            ws = try WorkspaceLoader.load(path: workspace, diagnosticLimit: all ? Int.max : DiagnosticLog.defaultLimit)
         } catch let error as WorkspaceLoadError {
             complain(error.description)
             if case .notFound = error { throw Exit.noInput }
@@ -24,7 +27,9 @@ struct CheckCommand: ParsableCommand {
         var out = ""
         for d in log.kept { out += (d.severity == .error ? "error: " : "warning: ") + d.description + "\n" }
         let hidden = log.errorCount + log.warningCount - log.kept.count
-        if hidden > 0 { out += "… and \(hidden) more not listed\n" }
+        if hidden > 0 {
+            out += "… and \(hidden) more not listed; `lifeline check --all \(TerminalText.escaped(workspace))` lists every one (redirect it to a file: `> problems.txt`)\n"
+        }
         out += "\(log.errorCount) error\(log.errorCount == 1 ? "" : "s"), \(log.warningCount) warning\(log.warningCount == 1 ? "" : "s") in \(TerminalText.escaped(workspace)) (\(ws.accounts.count) accounts read)\n"
         try emit(out, to: nil)
         if log.errorCount > 0 { throw Exit.dataError }

@@ -54,10 +54,20 @@ struct WorkspaceOptions: ParsableArguments {
             complain("\(ws.diagnostics.errorCount) data error\(ws.diagnostics.errorCount == 1 ? "" : "s") in \(workspace); `lifeline check \(workspace)` lists every one")
             throw Exit.dataError
         }
-        if ws.diagnostics.warningCount > 0 {
-            complain("\(ws.diagnostics.warningCount) warning\(ws.diagnostics.warningCount == 1 ? "" : "s") (rows left out); `lifeline check \(workspace)` lists them")
-        }
+        reportWarnings(ws.diagnostics)
         return ws
+    }
+
+    /// A few warnings are shown whole, where the person is looking; more
+    /// than that are summarised after the first ones.
+    private func reportWarnings(_ log: DiagnosticLog) {
+        let count = log.warningCount
+        guard count > 0 else { return }
+        let shown = log.warnings.prefix(count <= 5 ? 5 : 3)
+        for d in shown { complain("warning: " + d.description) }
+        if count > shown.count {
+            complain("… and \(count - shown.count) more warnings (\(count) in all); `lifeline check \(workspace)` lists every one")
+        }
     }
 
     func analyze() throws -> (Workspace, Analysis) {

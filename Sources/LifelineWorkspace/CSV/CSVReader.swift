@@ -84,7 +84,7 @@ enum CSVReader {
             return table
         }
         var sink = Sink(columns: columns, context: context)
-        var chunkLog = DiagnosticLog()
+        var chunkLog = DiagnosticLog(limit: log.limit)
         _ = readRows(into: &sink, file: file, base: base, end: bytes.count, start: dataStart, limit: bytes.count, line: firstLine, columns: columns, log: &chunkLog)
         log.merge(chunkLog, lineOffset: 0)
         return CSVTable(columns: columns, chunks: [sink], bases: [(0, 0)])
@@ -111,11 +111,12 @@ enum CSVReader {
     ) -> CSVTable<Sink>? {
         let n = cuts.count - 1
         var results = [(sink: Sink, log: DiagnosticLog, lines: Int, rows: Int, aligned: Bool)?](repeating: nil, count: n)
+        let limit = log.limit
         results.withUnsafeMutableBufferPointer { out in
             let slots = out
             DispatchQueue.concurrentPerform(iterations: n) { i in
                 var sink = Sink(columns: columns, context: context)
-                var chunkLog = DiagnosticLog()
+                var chunkLog = DiagnosticLog(limit: limit)
                 let (stop, line, rows) = readRows(into: &sink, file: file, base: base, end: end, start: cuts[i], limit: cuts[i + 1], line: 0, columns: columns, log: &chunkLog)
                 slots[i] = (sink, chunkLog, line, rows, stop == cuts[i + 1])
             }
