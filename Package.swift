@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "LifelineReportsTests", dependencies: ["LifelineReports"]),
         .testTarget(name: "LifelineGeneratorTests", dependencies: ["LifelineGenerator"]),
         // Runs the real `lifeline` binary on real files: exit codes, messages, exports.
-        .testTarget(name: "LifelineCLITests", dependencies: ["lifeline"]),
+        .testTarget(name: "LifelineCLITests", dependencies: ["lifeline"], exclude: ["Fixtures"]),
         // Mutated inputs from a fixed seed: no crash, no hang, every error located.
         .testTarget(name: "LifelineFuzzTests", dependencies: ["LifelineWorkspace", "LifelineEngine"]),
         .testTarget(name: "LifelineViewsTests", dependencies: ["LifelineViews", "LifelineEngine", "LifelineWorkspace"]),

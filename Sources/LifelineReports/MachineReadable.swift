@@ -1,9 +1,10 @@
+import Dispatch
 import LifelineEngine
 import LifelineWorkspace
 
 /// SPEC §10: the JSON of `report --json` and `accounts --json`.
 public enum MachineReadable {
-    public static func report(_ analysis: Analysis) -> String {
+    public static func report(_ analysis: Analysis) -> [UInt8] {
         var w = JSONWriter()
         w.beginObject()
         w.string("as_of", CivilDate.format(analysis.asOf))
@@ -57,25 +58,37 @@ public enum MachineReadable {
         }
         w.endArray()
         w.endObject()
-        return w.output
+        return w.bytes
     }
 
-    /// Accounts with start_date ≤ as_of, in file order, optionally only `selected` ones.
-    public static func accounts(_ analysis: Analysis, _ workspace: Workspace, selected: [Int]? = nil) -> String {
-        var w = JSONWriter()
-        w.beginArray()
-        for a in selected ?? Array(workspace.accounts.indices) where analysis.accounts[a].takesPart {
-            write(a, analysis, workspace, to: &w)
+    /// Accounts with start_date ≤ as_of, in file order, optionally only
+    /// `selected` ones: the document's bytes in consecutive pieces, to be
+    /// written out one after another. The pieces are written in parallel
+    /// (each account's object depends on nothing but itself), and are not
+    /// joined, so the output is never held twice.
+    public static func accounts(_ analysis: Analysis, _ workspace: Workspace, selected: [Int]? = nil) -> [[UInt8]] {
+        let rows = (selected ?? Array(workspace.accounts.indices)).filter { analysis.accounts[$0].takesPart }
+        let pieceCount = rows.count < 2_000 ? 1 : min(64, rows.count / 1_000)
+        var pieces = [[UInt8]](repeating: [], count: pieceCount + 2)
+        pieces.withUnsafeMutableBufferPointer { slots in
+            let out = slots
+            DispatchQueue.concurrentPerform(iterations: pieceCount) { p in
+                let range = (rows.count * p / pieceCount)..<(rows.count * (p + 1) / pieceCount)
+                var w = JSONWriter(capacity: range.count * 720, insideArrayWithItems: p > 0)
+                for a in rows[range] { write(a, analysis, workspace, to: &w) }
+                out[p + 1] = w.bytes
+            }
         }
-        w.endArray()
-        return w.output
+        pieces[0] = Array("[".utf8)
+        pieces[pieceCount + 1] = Array("]\n".utf8)
+        return pieces
     }
 
     /// One account's object, as it appears in `accounts`.
-    public static func account(_ a: Int, _ analysis: Analysis, _ workspace: Workspace) -> String {
+    public static func account(_ a: Int, _ analysis: Analysis, _ workspace: Workspace) -> [UInt8] {
         var w = JSONWriter()
         write(a, analysis, workspace, to: &w)
-        return w.output
+        return w.bytes
     }
 
     private static func write(_ a: Int, _ analysis: Analysis, _ workspace: Workspace, to w: inout JSONWriter) {

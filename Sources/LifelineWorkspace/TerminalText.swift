@@ -10,21 +10,28 @@ public enum TerminalText {
     public static func escaped(_ s: String) -> String {
         guard s.unicodeScalars.contains(where: { isControl($0) || isHiddenFormat($0) }) else { return s }
         var out = ""
-        for character in s {
-            let scalars = character.unicodeScalars
-            // A joiner inside a cluster that shows something (an emoji
-            // sequence, an Indic conjunct) is part of the picture; bidi
-            // controls and separators never are.
-            let shows = scalars.contains { !isControl($0) && !isHiddenFormat($0) }
-            for scalar in scalars {
-                if isControl(scalar) || isDirectional(scalar) || isSeparator(scalar) || (!shows && isHiddenFormat(scalar)) {
-                    out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        forEachScalar(of: s) { scalar, unsafe in
+            if unsafe {
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
             }
         }
         return out
+    }
+
+    /// Calls `body` with each scalar of `s` and whether it must not reach a
+    /// terminal as it is. A joiner inside a cluster that shows something (an
+    /// emoji sequence, an Indic conjunct) is part of the picture; bidi
+    /// controls, separators and controls never are.
+    public static func forEachScalar(of s: String, _ body: (Unicode.Scalar, Bool) -> Void) {
+        for character in s {
+            let scalars = character.unicodeScalars
+            let shows = scalars.contains { !isControl($0) && !isHiddenFormat($0) }
+            for scalar in scalars {
+                body(scalar, isControl(scalar) || isDirectional(scalar) || isSeparator(scalar) || (!shows && isHiddenFormat(scalar)))
+            }
+        }
     }
 
     /// True for a grapheme cluster that draws nothing but can still change
@@ -51,7 +58,7 @@ public enum TerminalText {
 
     /// Characters that take no column: directional controls, zero-width
     /// spaces and joiners, invisible operators, the byte-order mark, separators.
-    static func isHiddenFormat(_ u: Unicode.Scalar) -> Bool {
+    public static func isHiddenFormat(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
         case 0x180E, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF, 0x061C, 0x2028, 0x2029: true
         default: false

@@ -24,7 +24,7 @@ struct AccountCommand: ParsableCommand {
             throw Exit.noInput
         }
         if json {
-            try emit(MachineReadable.account(a, analysis, ws), to: nil)
+            try emitJSON([MachineReadable.account(a, analysis, ws)])
         } else {
             try emit(TextReport.drillDown(AccountStory(a, analysis, ws), analysis, ws), to: nil)
         }

@@ -42,6 +42,10 @@ struct AccountsCommand: ParsableCommand {
         if let risk { rows = rows.filter { analysis.accounts[$0].risk.name == risk.lowercased() } }
         if let tier { rows = rows.filter { analysis.accounts[$0].tier?.name == tier.lowercased() } }
         if let sort, let order = AccountSort(sort) { rows = order.field.sorted(rows, analysis, ws, descending: order.descending) }
-        try emit(json ? MachineReadable.accounts(analysis, ws, selected: rows) : TextReport.accountTable(rows, analysis, ws), to: nil)
+        if json {
+            try emitJSON(MachineReadable.accounts(analysis, ws, selected: rows))
+        } else {
+            try emit(TextReport.accountTable(rows, analysis, ws), to: nil)
+        }
     }
 }

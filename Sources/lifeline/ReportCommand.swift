@@ -15,6 +15,10 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let (ws, analysis) = try options.analyze()
-        try emit(json ? MachineReadable.report(analysis) : TextReport.summary(analysis, ws), to: nil)
+        if json {
+            try emitJSON([MachineReadable.report(analysis)])
+        } else {
+            try emit(TextReport.summary(analysis, ws), to: nil)
+        }
     }
 }

@@ -115,3 +115,22 @@ func emit(_ text: String, to path: String?) throws {
         throw Exit.cannotCreate
     }
 }
+
+/// Writes JSON to stdout as it is: the writer already escaped everything a
+/// terminal could act on, and the bytes go out without becoming a String.
+func emitJSON(_ pieces: [[UInt8]]) throws {
+    for piece in pieces {
+        try piece.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let n = write(1, raw.baseAddress! + done, raw.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    complain("cannot write the output: \(String(cString: strerror(errno)))")
+                    throw Exit.ioError
+                }
+                done += n
+            }
+        }
+    }
+}
