@@ -134,11 +134,17 @@ public enum WorkspaceLoader {
         _ type: Sink.Type, _ path: String, _ context: ChildContext, _ log: inout DiagnosticLog, _ latest: inout Day?,
         keep sources: inout [String: SourceFile]
     ) throws -> CSVTable<Sink>? where Sink.Context == ChildContext, Sink: ChildSink {
-        let bytes = try readFile(path)
-        let table = bytes.withUnsafeBufferPointer {
-            CSVReader.read(Sink.self, file: Sink.file, bytes: $0, required: Sink.required, known: Sink.known, context: context, log: &log)
+        let parse = { (bytes: UnsafeBufferPointer<UInt8>, log: inout DiagnosticLog) in
+            CSVReader.read(Sink.self, file: Sink.file, bytes: bytes, required: Sink.required, known: Sink.known, context: context, log: &log)
         }
-        if Sink.isEditable { sources[Sink.file] = SourceFile(name: Sink.file, bytes: bytes, header: table?.columns.header) }
+        let table: CSVTable<Sink>?
+        if Sink.isEditable {
+            let bytes = try readFile(path)
+            table = bytes.withUnsafeBufferPointer { parse($0, &log) }
+            sources[Sink.file] = SourceFile(name: Sink.file, bytes: bytes, header: table?.columns.header)
+        } else {
+            table = try MappedFile.withBytes(of: path) { parse($0, &log) }
+        }
         guard let table else { return nil }
         for sink in table.chunks { noteLatest(&latest, sink.latest) }
         return table
