@@ -11,11 +11,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Reading CSV exports and lifeline.toml into typed, account-indexed tables.
-        .target(name: "LifelineWorkspace", dependencies: ["TOMLKit"]),
+        .target(name: "LifelineWorkspace"),
         // Pure analytics: Workspace + Config -> Analysis (SPEC §3–§9).
         .target(name: "LifelineEngine", dependencies: ["LifelineWorkspace"]),
         // Turning an Analysis into JSON, text and the tier export; shared by CLI and dashboard.
@@ -23,7 +22,7 @@ let package = Package(
         // Deterministic synthetic workspaces for the sample data and the benchmark.
         .target(name: "LifelineGenerator"),
         // The cell grid, widgets and themes the dashboard is drawn with; no ncurses here.
-        .target(name: "LifelineViews", dependencies: ["LifelineEngine", "LifelineReports", "TOMLKit"]),
+        .target(name: "LifelineViews", dependencies: ["LifelineEngine", "LifelineReports"]),
         // ncursesw, through a small header of our own (see Sources/CNcursesw/shim.h).
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // The only code that talks to the terminal: draws a grid, reads keys, mouse and resize.

@@ -451,6 +451,17 @@ final class DataErrorTests: CLITestCase {
             "accounts.csv": Self.oneAccount,
             "lifeline.toml": "[weights\nusage = 25\n",
         ])
-        try assertDataError(ws.path, ["lifeline.toml"])
+        try assertDataError(ws.path, ["lifeline.toml:1:", "not valid TOML"])
+    }
+
+    /// `[=]` made the TOML library abort the process (SIGABRT).
+    func testTomlTypoThatOnceCrashedIsADataErrorAtItsLine() throws {
+        let ws = try workspace([
+            "accounts.csv": Self.oneAccount,
+            "lifeline.toml": "[=]\n",
+        ])
+        let run = try lifeline("report", ws.path)
+        assertStatus(run, 65)
+        XCTAssertTrue(run.stderr.contains("lifeline.toml:1"), run.summary)
     }
 }

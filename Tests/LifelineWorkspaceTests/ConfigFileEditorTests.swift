@@ -1,5 +1,4 @@
 import LifelineWorkspace
-import TOMLKit
 import XCTest
 
 /// Saving settings to lifeline.toml changes only the values that changed.
@@ -153,11 +152,11 @@ final class ConfigFileEditorTests: XCTestCase {
             lifespan_years = 1e+20
 
             """)
-        let table = try TOMLTable(string: result)
+        let table = try TOMLParser.parse(result)
         XCTAssertEqual(table["theme"]?.string, "a \"b\" \\ c\n\td\u{1}é")
-        XCTAssertEqual(table["clv"]?.table?["discount_rate"]?.double, 1e-05)
-        XCTAssertEqual(table["clv"]?.table?["max_lifespan_years"]?.double, 7)
-        XCTAssertEqual(table["clv"]?.table?["lifespan_years"]?.double, 1e20)
+        XCTAssertEqual(table["clv"]?.table?["discount_rate"]?.float, 1e-05)
+        XCTAssertEqual(table["clv"]?.table?["max_lifespan_years"]?.float, 7)
+        XCTAssertEqual(table["clv"]?.table?["lifespan_years"]?.float, 1e20)
         XCTAssertEqual(set("theme = 'x'\n", [("", "theme", .string("日本"))]), "theme = \"日本\"\n")
     }
 
@@ -212,7 +211,7 @@ final class ConfigFileEditorTests: XCTestCase {
         let result = set(before, [("weights", "usage", .integer(3)), ("weights", "support", .integer(4)),
                                   ("risk", "lapse_days", .integer(5))])
         XCTAssertEqual(result, after)
-        XCTAssertNoThrow(try TOMLTable(string: result))
+        XCTAssertNoThrow(try TOMLParser.parse(result))
     }
 
     func testMultilineValueIsReplacedWhole() {

@@ -52,7 +52,8 @@ final class ReviewRegressionTests: XCTestCase {
     func testSettingsThatWouldOverflowAreDataErrors() {
         var log = DiagnosticLog()
         _ = ConfigFile.parse("[risk]\nfailed_payment_days = 3000000000\n[tiers]\nplatinum = 9223372036854775807\ngold = 1\n[clv]\nlifespan_years = 1e19\n[weights]\nusage = 1e308\n", log: &log)
-        XCTAssertEqual(log.errors.compactMap(\.column), ["clv.lifespan_years", "risk.failed_payment_days", "tiers.platinum", "weights.usage"])
+        XCTAssertEqual(log.errors.compactMap(\.column), ["risk.failed_payment_days", "tiers.platinum", "clv.lifespan_years", "weights.usage"])
+        XCTAssertEqual(log.errors.compactMap(\.line), [2, 4, 7, 9])
     }
 
     func testIntegersMayHaveLeadingZeros() throws {

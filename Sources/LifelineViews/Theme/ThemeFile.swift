@@ -1,5 +1,5 @@
 import Foundation
-import TOMLKit
+import LifelineWorkspace
 
 /// Reading themes from TOML files.
 ///
@@ -52,11 +52,9 @@ extension Theme {
     public static func parse(_ toml: String, file: String, name: String) throws -> Theme {
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: toml)
-        } catch let error as TOMLParseError {
-            throw ThemeError(
-                file: file, line: error.source.begin.line, column: error.source.begin.column,
-                message: error.description)
+            table = try TOMLParser.parse(toml)
+        } catch {
+            throw ThemeError(file: file, line: error.line, column: error.column, message: error.message)
         }
         var theme = Theme.default
         theme.name = name
@@ -77,9 +75,10 @@ private struct ThemeFileReader {
 
     mutating func read(_ table: TOMLTable, path: [String]) throws {
         let slotName = path.joined(separator: ".")
-        var fields: [(String, TOMLValueConvertible)] = []
+        var fields: [(String, TOMLValue)] = []
         var hasSubtables = false
-        for (key, value) in table {
+        for entry in table.entries {
+            let key = entry.key, value = entry.value
             if Self.styleKeys.contains(key), !path.isEmpty {
                 fields.append((key, value))
             } else if let subtable = value.table {
@@ -101,7 +100,7 @@ private struct ThemeFileReader {
         }
     }
 
-    private func style(from fields: [(String, TOMLValueConvertible)], slot: String) throws -> Style {
+    private func style(from fields: [(String, TOMLValue)], slot: String) throws -> Style {
         var style = Style()
         for (key, value) in fields {
             let fullKey = slot + "." + key
@@ -124,8 +123,8 @@ private struct ThemeFileReader {
         return style
     }
 
-    private func color(_ value: TOMLValueConvertible, key: String) throws -> Color {
-        if value.bool == nil, let index = value.int {
+    private func color(_ value: TOMLValue, key: String) throws -> Color {
+        if let index = value.integer {
             guard (0...255).contains(index) else {
                 throw ThemeError(file: file, key: key, message: "colour index \(index) is not within 0–255")
             }
@@ -134,7 +133,7 @@ private struct ThemeFileReader {
         if let name = value.string, let color = ColorName.parse(name) { return color }
         throw ThemeError(
             file: file, key: key,
-            message: "unknown colour \(value.debugDescription); use \(ColorName.help)")
+            message: "unknown colour \(value.written.isEmpty ? value.text : value.written); use \(ColorName.help)")
     }
 }
 

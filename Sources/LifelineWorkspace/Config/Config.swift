@@ -8,6 +8,8 @@ public struct Config: Sendable, Equatable {
     public var risk = RiskThresholds()
     public var tiers = TierCuts()
     public var clv = CLVSettings()
+    public var forecast = ForecastSettings()
+    public var cohorts = CohortSettings()
 
     public init() {}
 
@@ -45,5 +47,26 @@ public struct CLVSettings: Sendable, Equatable {
     public var maxLifespanYears = 10.0
     /// Fixes the lifespan instead of deriving it from the churn rate.
     public var lifespanYears: Double?
+    public init() {}
+}
+
+/// SPEC §12 `[forecast]` (§14).
+public struct ForecastSettings: Sendable, Equatable {
+    public enum Model: String, Sendable, CaseIterable {
+        case auto, subscription, purchases
+    }
+
+    public var model = Model.auto
+    /// The contract term of the subscription model: 1, 3, 6 or 12.
+    public var periodMonths = 12
+    /// The window of expected purchases, 1–120.
+    public var horizonMonths = 12
+    public init() {}
+}
+
+/// SPEC §12 `[cohorts]` (§15).
+public struct CohortSettings: Sendable, Equatable {
+    /// How many monthly cohorts to show, 1–120.
+    public var months = 24
     public init() {}
 }
