@@ -21,12 +21,20 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Random seed.")
     var seed: UInt64 = 1
 
+    @Flag(help: "Write into a folder that already holds files (replacing the workspace's own files).")
+    var force = false
+
     func validate() throws {
         guard accounts >= 1 else { throw ValidationError("--accounts must be at least 1") }
         guard months >= 1 else { throw ValidationError("--months must be at least 1") }
     }
 
     func run() throws {
+        // Generating over a real workspace would replace its accounts and lifeline.toml without a word.
+        if !force, let existing = try? FileManager.default.contentsOfDirectory(atPath: directory), !existing.isEmpty {
+            complain("\(directory) is not empty (\(existing.count) entr\(existing.count == 1 ? "y" : "ies")); choose a new folder, or add --force to write over its workspace files")
+            throw Exit.cannotCreate
+        }
         let progress = ProgressLine()
         do {
             let summary = try WorkspaceGenerator.generate(

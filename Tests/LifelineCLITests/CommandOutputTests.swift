@@ -135,6 +135,17 @@ final class CommandOutputTests: CLITestCase {
         assertStatus(try lifeline("generate", out.file("g").path), 64)
     }
 
+    func testGenerateRefusesAFolderThatHoldsFilesUnlessForced() throws {
+        let out = try workspace()
+        try out.write("accounts.csv", "id,name,start_date\nMINE,Keep me,2024-01-01\n")
+        let refused = try lifeline("generate", out.url.path, "--accounts", "3")
+        assertStatus(refused, 73)
+        assertLine(in: refused.stderr, containing: ["is not empty", "--force"])
+        XCTAssertEqual(try String(contentsOf: out.file("accounts.csv"), encoding: .utf8), "id,name,start_date\nMINE,Keep me,2024-01-01\n")
+        assertStatus(try lifeline("generate", out.url.path, "--accounts", "3", "--force"), 0)
+        XCTAssertFalse(try String(contentsOf: out.file("accounts.csv"), encoding: .utf8).contains("MINE"))
+    }
+
     // MARK: orphans
 
     func testOrphanRowsAreWarnings() throws {
