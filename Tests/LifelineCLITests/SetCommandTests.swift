@@ -32,4 +32,16 @@ final class SetCommandTests: CLITestCase {
         assertStatus(missing, 65)
         XCTAssertTrue(missing.stderr.contains("accounts.csv has no seats column"), missing.stderr)
     }
+
+    func testAnEmptyValueEmptiesTheFieldAndNameCannotBeEmptied() throws {
+        let ws = try workspace(["accounts.csv": accounts])
+        let run = try lifeline("set", ws.path, "A1", "mrr=", "owner=")
+        assertStatus(run, 0)
+        XCTAssertTrue(run.stdout.contains("A1: mrr 100 → (empty)"), run.stdout)
+        XCTAssertEqual(String(decoding: try Data(contentsOf: ws.file("accounts.csv")), as: UTF8.self),
+                       "id,name,start_date,mrr,owner,notes\r\nA1,\"Alpha, Inc\",2024-01-01,,,keep me\r\nA2,Beta,2024-01-01,5,Kim,\r\n")
+        let name = try lifeline("set", ws.path, "A1", "name=")
+        assertStatus(name, 65)
+        XCTAssertTrue(name.stderr.contains("A1: name '': a name is required; it cannot be empty"), name.stderr)
+    }
 }

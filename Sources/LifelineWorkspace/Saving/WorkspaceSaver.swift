@@ -198,13 +198,14 @@ extension Workspace {
 
 extension EditableField {
     /// Whether the text on file means the same value the account holds now
-    /// (`1200.00` and `1200`, `Active` and `active`, an empty status and `active`).
+    /// (`1200.00` and `1200`, `Active` and `active`). An empty cell and a
+    /// written value differ even where the empty cell reads as that value
+    /// (`0` mrr, `active` status): emptying a field writes it empty.
     func holdsSameValue(_ onFile: String, as account: Account) -> Bool {
         if self == .name || self == .owner || self == .plan { return onFile == self.text(of: account) }
-        let text = self == .status && onFile.isEmpty ? "active" : onFile
-        guard problem(with: text) == nil || text.isEmpty else { return false }
+        guard problem(with: onFile) == nil else { return false }
         var probe = account
-        set(text, on: &probe)
+        set(onFile, on: &probe)
         return self.text(of: probe) == self.text(of: account)
     }
 }
