@@ -64,7 +64,7 @@ struct SetCommand: ParsableCommand {
             complain(error.description)
             switch error {
             case .missingColumn: throw Exit.dataError
-            case .changedOnDisk, .cannotWrite: throw Exit.cannotCreate
+            case .changedOnDisk, .cannotWrite, .readOnly, .busy: throw Exit.cannotCreate
             }
         }
     }

@@ -44,4 +44,21 @@ final class SetCommandTests: CLITestCase {
         assertStatus(name, 65)
         XCTAssertTrue(name.stderr.contains("A1: name '': a name is required; it cannot be empty"), name.stderr)
     }
+
+    func testAReadOnlyFileIsNotReplaced() throws {
+        let ws = try workspace(["accounts.csv": accounts])
+        XCTAssertEqual(chmod(ws.file("accounts.csv").path, 0o444), 0)
+        let run = try lifeline("set", ws.path, "A1", "mrr=12")
+        assertStatus(run, 73)
+        XCTAssertTrue(run.stderr.contains("accounts.csv is read-only; not saved"), run.stderr)
+        XCTAssertEqual(String(decoding: try Data(contentsOf: ws.file("accounts.csv")), as: UTF8.self), accounts)
+    }
+
+    func testCheckListsTemporaryFilesLeftByAKilledSave() throws {
+        let ws = try workspace(["accounts.csv": accounts, ".accounts.csv.lifeline-99999999-1.tmp": "partial"])
+        let check = try lifeline("check", ws.path)
+        assertStatus(check, 0)
+        assertLine(in: check.stdout, containing: [".accounts.csv.lifeline-99999999-1.tmp", "7 bytes", "rm '"])
+        XCTAssertTrue(check.stdout.contains("0 errors, 1 warning in"), check.stdout)
+    }
 }

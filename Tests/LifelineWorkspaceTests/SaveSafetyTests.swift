@@ -36,6 +36,91 @@ final class SaveSafetyTests: XCTestCase {
         return st
     }
 
+    func testATableThatIsALinkIsWrittenThroughToItsTarget() throws {
+        try FileManager.default.createDirectory(atPath: path("real"), withIntermediateDirectories: true)
+        try write("real/accounts.csv", accounts)
+        XCTAssertEqual(symlink("real/accounts.csv", path("accounts.csv")), 0)
+        var ws = try WorkspaceLoader.load(path: directory.path)
+        edit(&ws, "A2", .mrr, "7")
+        try WorkspaceSaver.save(&ws)
+        XCTAssertEqual(status("accounts.csv").st_mode & S_IFMT, S_IFLNK)
+        XCTAssertEqual(try read("real/accounts.csv"), accounts.replacingOccurrences(of: "99.5", with: "7"))
+        // The lock is taken where the file really is; no temporary file stays.
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: path("real")).sorted(), [".lifeline.lock", "accounts.csv"])
+    }
+
+    func testTheReplacedFileKeepsItsOwnerGroupAndMode() throws {
+        try write("accounts.csv", accounts)
+        XCTAssertEqual(chmod(path("accounts.csv"), 0o640), 0)
+        // Run as root (as the tests are), the file can be given to another user.
+        let owner: (uid_t, gid_t) = geteuid() == 0 ? (1234, 5678) : (geteuid(), getegid())
+        XCTAssertEqual(chown(path("accounts.csv"), owner.0, owner.1), 0)
+        var ws = try WorkspaceLoader.load(path: directory.path)
+        edit(&ws, "A1", .seats, "6")
+        try WorkspaceSaver.save(&ws)
+        let st = status("accounts.csv")
+        XCTAssertEqual(st.st_mode & 0o7777, 0o640)
+        XCTAssertEqual(st.st_uid, owner.0)
+        XCTAssertEqual(st.st_gid, owner.1)
+        XCTAssertTrue(try read("accounts.csv").contains("A1,Alpha,2024-01-01,1200,churned,6,keep\n"))
+    }
+
+    func testAReadOnlyFileIsRefusedAndLeftAsItWas() throws {
+        try write("accounts.csv", accounts)
+        XCTAssertEqual(chmod(path("accounts.csv"), 0o444), 0)
+        var ws = try WorkspaceLoader.load(path: directory.path)
+        edit(&ws, "A1", .mrr, "1")
+        XCTAssertThrowsError(try WorkspaceSaver.save(&ws)) { error in
+            XCTAssertEqual(error as? SaveError, .readOnly("accounts.csv"))
+            XCTAssertEqual("\(error)", "accounts.csv is read-only; not saved")
+        }
+        XCTAssertEqual(try read("accounts.csv"), accounts)
+        XCTAssertEqual(status("accounts.csv").st_mode & 0o7777, 0o444)
+    }
+
+    func testTemporaryFilesOfAKilledSaveAreReportedAndRemovedByTheNextSave() throws {
+        try write("accounts.csv", accounts)
+        try write(".accounts.csv.lifeline-99999999-42.tmp", "half a fi")
+        try write(".surveys.csv.lifeline-\(getpid())-7.tmp", "")
+        try write(".accounts.csv.bak", "not ours")
+        try write("accounts.csv.lifeline-1-2.tmp", "not hidden, not ours")
+        var ws = try WorkspaceLoader.load(path: directory.path)
+        XCTAssertEqual(WorkspaceSaver.leftoverFiles(ws), [
+            LeftoverFile(path: path(".accounts.csv.lifeline-99999999-42.tmp"), size: 9),
+            LeftoverFile(path: path(".surveys.csv.lifeline-\(getpid())-7.tmp"), size: 0),
+        ])
+        edit(&ws, "A1", .mrr, "1300")
+        try WorkspaceSaver.save(&ws)
+        XCTAssertEqual(WorkspaceSaver.leftoverFiles(ws), [])
+        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: directory.path)),
+                       [".lifeline.lock", ".accounts.csv.bak", "accounts.csv", "accounts.csv.lifeline-1-2.tmp"])
+    }
+
+    func testASaveWaitingForTheLockRefusesAFileChangedMeanwhile() throws {
+        try write("accounts.csv", accounts)
+        var ws = try WorkspaceLoader.load(path: directory.path)
+        edit(&ws, "A1", .mrr, "1")
+        // Another Lifeline holds the lock while it saves its own edit.
+        let lock = open(path(".lifeline.lock"), O_RDWR | O_CREAT, 0o644)
+        XCTAssertEqual(flock(lock, LOCK_EX), 0)
+        let theirs = accounts.replacingOccurrences(of: "Beta", with: "Gamma")
+        final class Outcome: @unchecked Sendable { var error: Error? }
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        let waiting = ws
+        DispatchQueue.global().async {
+            var mine = waiting
+            do { try WorkspaceSaver.save(&mine) } catch { outcome.error = error }
+            done.signal()
+        }
+        XCTAssertEqual(done.wait(timeout: .now() + 0.3), .timedOut, "the save did not wait for the lock")
+        try write("accounts.csv", theirs)
+        close(lock)
+        XCTAssertEqual(done.wait(timeout: .now() + 5), .success)
+        XCTAssertEqual(outcome.error as? SaveError, .changedOnDisk("accounts.csv"))
+        XCTAssertEqual(try read("accounts.csv"), theirs)
+    }
+
     func testAnEmptyValueEmptiesTheField() throws {
         try write("accounts.csv", accounts)
         var ws = try WorkspaceLoader.load(path: directory.path)
