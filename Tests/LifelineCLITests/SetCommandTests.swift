@@ -45,6 +45,20 @@ final class SetCommandTests: CLITestCase {
         XCTAssertTrue(name.stderr.contains("A1: name '': a name is required; it cannot be empty"), name.stderr)
     }
 
+    func testARowWithABadValueCanBeCorrected() throws {
+        let bad = "id,name,start_date,mrr,owner,notes\r\nA1,\"Alpha, Inc\",2024-01-01,100.00,Lee,keep me\r\nA2,Beta,2024-01-01,abc,Kim,\r\n"
+        let ws = try workspace(["accounts.csv": bad])
+        assertStatus(try lifeline("check", ws.path), 65)
+        let run = try lifeline("set", ws.path, "A2", "mrr=5")
+        assertStatus(run, 0)
+        XCTAssertTrue(run.stdout.contains("A2: mrr → 5\nsaved accounts.csv"), run.stdout)
+        XCTAssertTrue(run.stderr.contains("1 data error in"), run.stderr)
+        XCTAssertEqual(String(decoding: try Data(contentsOf: ws.file("accounts.csv")), as: UTF8.self), accounts)
+        let check = try lifeline("check", ws.path)
+        assertStatus(check, 0)
+        XCTAssertTrue(check.stdout.contains("0 errors, 0 warnings"), check.stdout)
+    }
+
     func testAReadOnlyFileIsNotReplaced() throws {
         let ws = try workspace(["accounts.csv": accounts])
         XCTAssertEqual(chmod(ws.file("accounts.csv").path, 0o444), 0)

@@ -145,4 +145,19 @@ final class SaveSafetyTests: XCTestCase {
         try WorkspaceSaver.save(&ws)
         XCTAssertTrue(try read("accounts.csv").hasSuffix("A2,Beta,2024-01-01,0,active,,\n"))
     }
+
+    func testARowWithABadValueCanBeRepairedByItsOrdinal() throws {
+        let bad = "id,name,start_date,mrr,notes\r\nA1,\"Alpha, Inc\",2024-01-01,10,\"two\r\nlines\"\r\nA2,Beta,2024-01-01,abc,x\r\n\r\nA3,Gamma,2024-01-01,  7  ,\r\n"
+        try write("accounts.csv", bad)
+        var ws = try WorkspaceLoader.load(path: directory.path)
+        XCTAssertEqual(ws.diagnostics.errorCount, 1)
+        XCTAssertEqual(ws.accountIndex.lookup("A2"), AccountIndex.unreadable)
+        XCTAssertEqual(ws.unreadableAccountRows, ["A2": 1])
+        ws.repair(row: 1, field: .mrr, to: "5")
+        XCTAssertEqual(try WorkspaceSaver.save(&ws), ["accounts.csv"])
+        XCTAssertEqual(try read("accounts.csv"), bad.replacingOccurrences(of: "abc", with: "5"))
+        let again = try WorkspaceLoader.load(path: directory.path)
+        XCTAssertEqual(again.diagnostics.errorCount, 0)
+        XCTAssertEqual(again.accounts.map(\.mrr), [10, 5, 7])
+    }
 }

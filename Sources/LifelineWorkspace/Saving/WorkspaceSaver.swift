@@ -12,7 +12,7 @@ public enum WorkspaceSaver {
     @discardableResult
     public static func save(_ ws: inout Workspace, to directory: String? = nil) throws -> [String] {
         var plans: [(key: String, plan: Plan)] = []
-        if !ws.changes.accounts.isEmpty, let plan = try accountsPatch(ws) { plans.append(("accounts.csv", plan)) }
+        if !ws.changes.accounts.isEmpty || !ws.changes.repairs.isEmpty, let plan = try accountsPatch(ws) { plans.append(("accounts.csv", plan)) }
         if !ws.changes.tickets.isEmpty, let plan = try ticketsPatch(ws) { plans.append(("tickets.csv", plan)) }
         if let plan = try surveysPatch(ws) { plans.append(("surveys.csv", plan)) }
         guard !plans.isEmpty else { return [] }
@@ -38,7 +38,9 @@ public enum WorkspaceSaver {
             plan.source.fingerprint = SourceFile.Fingerprint(plan.bytes)
             ws.sources[key] = plan.source
             switch key {
-            case "accounts.csv": ws.changes.accounts = []
+            case "accounts.csv":
+                ws.changes.accounts = []
+                ws.changes.repairs = [:]
             case "tickets.csv": ws.changes.tickets = []
             default: ws.changes.savedAnswers = plan.savedAnswers
             }
@@ -89,7 +91,7 @@ public enum WorkspaceSaver {
         var patch = CSVPatch(bytes)
         let map = columns(source)
         let touched = ws.changes.accounts.sorted()
-        let rows = patch.locate(Set(touched.map { ws.accounts[$0].row }))
+        let rows = patch.locate(Set(touched.map { ws.accounts[$0].row }).union(ws.changes.repairs.keys))
         for a in touched {
             let account = ws.accounts[a]
             guard let row = rows[account.row] else { continue }
@@ -99,6 +101,16 @@ public enum WorkspaceSaver {
                 guard !field.holdsSameValue(onFile, as: account) else { continue }
                 guard let column else { throw SaveError.missingColumn(file: source.name, column: field.column) }
                 patch.replace(row.fields[column].raw, with: field.text(of: account))
+            }
+        }
+        // A row that could not be read gets each value as given; every other byte stays.
+        for (ordinal, values) in ws.changes.repairs {
+            guard let row = rows[ordinal] else { continue }
+            var final: [String: String] = [:]
+            for (field, text) in values { final[field.column] = text }
+            for (name, text) in final.sorted(by: { $0.key < $1.key }) {
+                guard let column = map[name] else { throw SaveError.missingColumn(file: source.name, column: name) }
+                if row.fields[column].value != text { patch.replace(row.fields[column].raw, with: text) }
             }
         }
         return Plan(name: source.name, source: source, bytes: patch.result())

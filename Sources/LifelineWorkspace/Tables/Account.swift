@@ -50,9 +50,10 @@ struct AccountsSink: TableSink {
     static let required = ["id", "name", "start_date"]
     static let known = ["id", "name", "start_date", "mrr", "status", "churn_date", "renewal_date", "seats", "contacts", "cac", "owner", "plan"]
     var accounts: [Account] = []
-    /// Every row's id and line in file order, with its position in `accounts`
-    /// (nil when the row failed), so duplicates are found among all rows.
-    var rows: [(id: String, line: Int, account: Int?)] = []
+    /// Every row's id, line and ordinal in file order, with its position in
+    /// `accounts` (nil when the row failed), so duplicates are found among all
+    /// rows and a failed row can still be edited.
+    var rows: [(id: String, line: Int, ordinal: Int, account: Int?)] = []
     var latest: Day?
     private let c: (id: Int, name: Int, start: Int, mrr: Int, status: Int, churn: Int, renewal: Int,
                     seats: Int, contacts: Int, cac: Int, owner: Int, plan: Int)
@@ -81,10 +82,10 @@ struct AccountsSink: TableSink {
         let cac = f.number(&row, c.cac, required: false, nonNegative: true, &log) ?? 0
         for d in [start, churn] { if let d, d > (latest ?? .min) { latest = d } }
         guard f.ok, let start else {
-            if !id.isEmpty { rows.append((id, line, nil)) }
+            if !id.isEmpty { rows.append((id, line, ordinal, nil)) }
             return
         }
-        rows.append((id, line, accounts.count))
+        rows.append((id, line, ordinal, accounts.count))
         accounts.append(Account(id: id, name: name, startDate: start, mrr: mrr ?? 0, mrrIsEmpty: mrr == nil, isChurned: status == 1,
                                 statusIsEmpty: status == nil, churnDate: churn, renewalDate: renewal, seats: seats, contacts: contacts, cac: cac,
                                 owner: row.optionalString(c.owner), plan: row.optionalString(c.plan), line: line, row: ordinal))
