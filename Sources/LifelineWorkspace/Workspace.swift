@@ -18,6 +18,9 @@ public struct Workspace: Sendable {
     public var diagnostics: DiagnosticLog
     /// The latest date in any date column but `renewal_date`, orphan rows included.
     public var latestDate: Day?
+    /// Ids of accounts.csv rows that could not be read (a bad value, say), with
+    /// each row's ordinal among the data rows, so an edit can still repair one.
+    public var unreadableAccountRows: [String: Int] = [:]
     /// The files edits may rewrite (accounts, tickets, surveys, lifeline.toml), as read.
     public var sources: [String: SourceFile] = [:]
     /// What edits changed since the workspace was read or last saved.

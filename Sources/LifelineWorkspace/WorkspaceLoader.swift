@@ -104,6 +104,7 @@ public enum WorkspaceLoader {
         var index = AccountIndex(capacity: 1024)
         var latest: Day?
         var seenLines: [String: Int] = [:]
+        var unreadable: [String: Int] = [:]
         for (sink, base) in zip(table?.chunks ?? [], table?.bases ?? []) {
             noteLatest(&latest, sink.latest)
             for var row in sink.rows {
@@ -115,6 +116,8 @@ public enum WorkspaceLoader {
                         account.line += base.line
                         account.row += base.ordinal
                         accounts.append(account)
+                    } else {
+                        unreadable[row.id] = row.ordinal + base.ordinal
                     }
                     seenLines[row.id] = row.line
                 } else {
@@ -125,6 +128,7 @@ public enum WorkspaceLoader {
             }
         }
         var ws = Workspace(path: path, accounts: accounts, accountIndex: index, latestDate: latest)
+        ws.unreadableAccountRows = unreadable
         ws.sources["accounts.csv"] = SourceFile(name: "accounts.csv", bytes: bytes, header: table?.columns.header)
         return ws
     }

@@ -5,7 +5,10 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Validate every file of a workspace and list each error and warning.",
-        discussion: "Exit 0 when there is no data error (warnings allowed), 65 otherwise. Example: lifeline check sample-data"
+        discussion: """
+        Exit 0 when there is no data error (warnings allowed), 65 otherwise. Temporary files left by a save that \
+        was killed are listed as warnings. Example: lifeline check sample-data
+        """
     )
 
     @Argument(help: "A workspace folder, or a single accounts CSV file.")
@@ -30,7 +33,13 @@ struct CheckCommand: ParsableCommand {
         if hidden > 0 {
             out += "… and \(hidden) more not listed; `lifeline check --all \(TerminalText.escaped(workspace))` lists every one (redirect it to a file: `> problems.txt`)\n"
         }
-        out += "\(log.errorCount) error\(log.errorCount == 1 ? "" : "s"), \(log.warningCount) warning\(log.warningCount == 1 ? "" : "s") in \(TerminalText.escaped(workspace)) (\(ws.accounts.count) accounts read)\n"
+        let leftovers = WorkspaceSaver.leftoverFiles(ws)
+        for file in leftovers {
+            out += "warning: \(file.path): \(file.size) bytes left by a save that was interrupted (the table itself is intact); "
+                + "delete it with `rm '\(file.path)'`, or save any edit, which removes it\n"
+        }
+        let warnings = log.warningCount + leftovers.count
+        out += "\(log.errorCount) error\(log.errorCount == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(TerminalText.escaped(workspace)) (\(ws.accounts.count) accounts read)\n"
         try emit(out, to: nil)
         if log.errorCount > 0 { throw Exit.dataError }
     }

@@ -7,8 +7,11 @@ struct SetCommand: ParsableCommand {
         abstract: "Correct an account's fields and save, changing only that row.",
         discussion: """
         Fields: \(EditableField.allCases.map(\.column).joined(separator: ", ")). Each value is checked as the \
-        reader checks the file; nothing is written unless every value is valid. The file is replaced atomically \
-        and every other byte stays as it was. Example: lifeline set sample-data ACC-000042 mrr=1500 owner="Ana Ruiz"
+        reader checks the file; nothing is written unless every value is valid. An empty value empties the field \
+        (name cannot be empty). A row with a data error can be corrected too: its values are written as given. \
+        The file is replaced atomically and every other byte stays as it was; a file changed on disk since it was \
+        read, a read-only file, or a save by another process lasting over 10 s ends with exit 73 and nothing \
+        written. Example: lifeline set sample-data ACC-000042 mrr=1500 owner="Ana Ruiz"
         """
     )
 
@@ -24,20 +27,26 @@ struct SetCommand: ParsableCommand {
     func validate() throws {
         guard !assignments.isEmpty else { throw ValidationError("give at least one field=value") }
         for a in assignments {
-            guard let eq = a.firstIndex(of: "="), EditableField(rawValue: String(a[..<eq]).lowercased()) != nil else {
+            let name = a.firstIndex(of: "=").map { String(a[..<$0]).lowercased() }
+            if let name, name == "id" || name == "start_date" {
+                throw ValidationError("\(name) cannot be changed with set; correct it in the file itself")
+            }
+            guard let name, EditableField(rawValue: name) != nil else {
                 throw ValidationError("'\(TerminalText.escaped(a))' is not field=value with a field among \(EditableField.allCases.map(\.column).joined(separator: ", "))")
             }
         }
     }
 
     func run() throws {
-        var ws = try WorkspaceOptions.parse([workspace]).load()
+        var ws = try WorkspaceOptions.parse([workspace]).load(despiteDataErrors: true)
         let a = Int(ws.accountIndex.lookup(id))
-        guard a >= 0 else {
+        // A row with a data error is not among the accounts, but can be corrected.
+        let unreadableRow = ws.unreadableAccountRows[id]
+        guard a >= 0 || unreadableRow != nil else {
             complain("no account with id '\(id)' in \(workspace)")
             throw Exit.noInput
         }
-        var edits: [Edit] = []
+        var values: [(field: EditableField, value: String)] = []
         var problems = 0
         for assignment in assignments {
             let eq = assignment.firstIndex(of: "=")!
@@ -48,14 +57,21 @@ struct SetCommand: ParsableCommand {
                 problems += 1
                 continue
             }
-            edits.append(.account(index: a, field: field, from: field.text(of: ws.accounts[a]), to: value))
+            values.append((field, value))
         }
         if problems > 0 { throw Exit.dataError }
         var report = ""
-        for edit in edits {
-            guard case let .account(_, field, from, to) = edit else { continue }
-            ws.apply(edit)
-            report += "\(TerminalText.escaped(id)): \(field.column) \(TerminalText.escaped(from.isEmpty ? "(empty)" : from)) → \(TerminalText.escaped(to.isEmpty ? "(empty)" : to))\n"
+        for (field, to) in values {
+            let change: String
+            if let row = unreadableRow {
+                ws.repair(row: row, field: field, to: to)
+                change = ""
+            } else {
+                let from = field.text(of: ws.accounts[a])
+                ws.apply(.account(index: a, field: field, from: from, to: to))
+                change = TerminalText.escaped(from.isEmpty ? "(empty)" : from) + " "
+            }
+            report += "\(TerminalText.escaped(id)): \(field.column) \(change)→ \(TerminalText.escaped(to.isEmpty ? "(empty)" : to))\n"
         }
         do {
             let files = try WorkspaceSaver.save(&ws)
@@ -64,7 +80,7 @@ struct SetCommand: ParsableCommand {
             complain(error.description)
             switch error {
             case .missingColumn: throw Exit.dataError
-            case .changedOnDisk, .cannotWrite: throw Exit.cannotCreate
+            case .changedOnDisk, .cannotWrite, .readOnly, .busy: throw Exit.cannotCreate
             }
         }
     }

@@ -32,8 +32,9 @@ struct WorkspaceOptions: ParsableArguments {
     }
 
     /// Loads the workspace; data errors end the command with exit 65 after
-    /// listing them, as the headless commands promise.
-    func load() throws -> Workspace {
+    /// listing them, as the headless commands promise, unless the command can
+    /// go on despite them (the rows with errors left out).
+    func load(despiteDataErrors: Bool = false) throws -> Workspace {
         let progress = ProgressLine()
         defer { progress.finish() }
         let ws: Workspace
@@ -46,7 +47,9 @@ struct WorkspaceOptions: ParsableArguments {
             throw Exit.ioError
         }
         progress.finish()
-        if ws.hasErrors {
+        if ws.hasErrors && despiteDataErrors {
+            complain("\(ws.diagnostics.errorCount) data error\(ws.diagnostics.errorCount == 1 ? "" : "s") in \(workspace) (rows left out); `lifeline check \(workspace)` lists every one")
+        } else if ws.hasErrors {
             let shown = ws.diagnostics.errors.prefix(20)
             for d in shown { complain(d.description) }
             let more = ws.diagnostics.errorCount - shown.count

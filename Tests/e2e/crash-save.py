@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Kills `lifeline set` with SIGKILL at random instants while it saves a large
 accounts file, many times over, and checks that each time the file is exactly
-the old content or exactly the new one (SPEC §11: atomic replacement).
+the old content or exactly the new one (SPEC §11: atomic replacement). A kill
+may leave the save's temporary file: each save removes those of earlier kills,
+`lifeline check` lists what is left, and the next save removes it.
 
 Usage: Tests/e2e/crash-save.py path/to/lifeline [iterations]
 """
@@ -48,11 +50,24 @@ try:
     current = 222
     outcomes = {"old": 0, "new": 0}
     damaged = 0
-    for i in range(iterations):
+    piled_up = 0
+    left_by_kills = 0
+
+    def leftovers():
+        return sorted(glob.glob(os.path.join(ws, ".accounts.csv.lifeline-*.tmp")))
+
+    # After the planned kills, a few more, each the moment the save's temporary
+    # file appears, until one leaves it behind for check to find.
+    i = 0
+    while i < iterations or (not leftovers() and i < iterations + 20):
         target = 111 if current == 222 else 222
         proc = set_mrr(target)
-        # Mostly late in the run, where the save happens (loading comes first).
-        time.sleep(random.uniform(runtime * 0.5, runtime * 1.05) if random.random() < 0.8 else random.uniform(0, runtime))
+        if i >= iterations:
+            while not leftovers() and proc.poll() is None:
+                time.sleep(0.001)
+        else:
+            # Mostly late in the run, where the save happens (loading comes first).
+            time.sleep(random.uniform(runtime * 0.5, runtime * 1.05) if random.random() < 0.8 else random.uniform(0, runtime))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         found = states.get(digest())
@@ -62,10 +77,31 @@ try:
             break
         outcomes["new" if found == target else "old"] += 1
         current = found
-        for stale in glob.glob(os.path.join(ws, ".accounts.csv.lifeline-*.tmp")):
-            os.unlink(stale)
-    print(f"after {iterations} kills: {outcomes['old']} left the old file, {outcomes['new']} the new one, {damaged} damaged")
-    ok = damaged == 0 and outcomes["old"] > 0 and outcomes["new"] > 0
+        # Only the killed save's own temporary file may be there: it removed those of earlier kills.
+        left = leftovers()
+        left_by_kills += len(left)
+        if len(left) > 1:
+            piled_up += 1
+            print(f"kill {i}: {len(left)} temporary files piled up: {left}")
+        i += 1
+    print(f"after {i} kills: {outcomes['old']} left the old file, {outcomes['new']} the new one, {damaged} damaged; "
+          f"{left_by_kills} left a temporary file")
+
+    left = leftovers()
+    check = subprocess.run([binary, "check", ws], capture_output=True, text=True)
+    unreported = [path for path in left
+                  if not any(path in line and f"{os.path.getsize(path)} bytes" in line and line.startswith("warning:")
+                             for line in check.stdout.splitlines())]
+    for path in unreported:
+        print(f"lifeline check does not report {path}:\n{check.stdout}")
+    saved = set_mrr(333).wait() == 0
+    remaining = leftovers()
+    if not saved or remaining:
+        print(f"the save after the kills {'succeeded' if saved else 'failed'} and left {remaining}")
+    print(f"{len(left)} temporary file(s) at the end: {len(left) - len(unreported)} reported by check, "
+          f"{len(left) - len(remaining)} removed by the next save")
+    ok = (damaged == 0 and outcomes["old"] > 0 and outcomes["new"] > 0 and piled_up == 0
+          and left and check.returncode == 0 and not unreported and saved and not remaining)
     print(f"{1 if ok else 0} passed, {0 if ok else 1} failed")
     sys.exit(0 if ok else 1)
 finally:

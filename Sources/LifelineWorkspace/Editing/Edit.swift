@@ -66,6 +66,16 @@ extension Workspace {
     }
 }
 
+extension Workspace {
+    /// Sets a field of an accounts.csv row that could not be read (see
+    /// `unreadableAccountRows`), which may repair it: the next save writes
+    /// `text` (valid for the field) into the row and keeps its other bytes.
+    /// The row takes no part in the analysis until the workspace is read again.
+    public mutating func repair(row: Int, field: EditableField, to text: String) {
+        changes.repairs[row, default: []].append((field, text))
+    }
+}
+
 extension SurveysTable {
     /// An empty table for a workspace that had no surveys.csv.
     init(emptyFor accountCount: Int) {

@@ -30,7 +30,7 @@ public enum EditableField: String, CaseIterable, Sendable {
         case .owner, .plan: "any text, or empty"
         case .mrr: "a number ≥ 0 such as 1250 or 99.50, or empty for 0"
         case .seats, .contacts: "a whole number, or empty"
-        case .status: "active or churned"
+        case .status: "active or churned, or empty for active"
         case .churnDate, .renewalDate: "a date YYYY-MM-DD, or empty"
         }
     }
@@ -38,31 +38,32 @@ public enum EditableField: String, CaseIterable, Sendable {
     /// Why `text` cannot be this field's value, or nil when it can.
     public func problem(with text: String) -> String? {
         if text.unicodeScalars.contains(where: TerminalText.isControl) { return "no control characters or line breaks" }
+        if text.isEmpty { return self == .name ? "a name is required; it cannot be empty" : nil }
         var bytes = Array(text.utf8)
         let ok: Bool = bytes.withUnsafeMutableBufferPointer { raw in
             let b = UnsafeBufferPointer(raw)
             switch self {
-            case .name: return !text.isEmpty
-            case .owner, .plan: return true
-            case .mrr: return text.isEmpty || (ValueParsing.number(b).map { $0 >= 0 } ?? false)
-            case .seats, .contacts: return text.isEmpty || ValueParsing.int(b) != nil
+            case .name, .owner, .plan: return true
+            case .mrr: return ValueParsing.number(b).map { $0 >= 0 } ?? false
+            case .seats, .contacts: return ValueParsing.int(b) != nil
             case .status: return ValueParsing.matches(b, "active") || ValueParsing.matches(b, "churned")
-            case .churnDate, .renewalDate: return text.isEmpty || CivilDate.parse(b) != nil
+            case .churnDate, .renewalDate: return CivilDate.parse(b) != nil
             }
         }
         return ok ? nil : "expected " + expected
     }
 
-    /// The account's value as text, as it would be written to the file.
+    /// The account's value as text, as it would be written to the file (empty
+    /// for an empty cell, even where an empty cell reads as 0 or active).
     public func text(of account: Account) -> String {
         switch self {
         case .name: account.name
         case .owner: account.owner ?? ""
         case .plan: account.plan ?? ""
-        case .mrr: Self.number(account.mrr)
+        case .mrr: account.mrrIsEmpty ? "" : Self.number(account.mrr)
         case .seats: account.seats.map(String.init) ?? ""
         case .contacts: account.contacts.map(String.init) ?? ""
-        case .status: account.isChurned ? "churned" : "active"
+        case .status: account.statusIsEmpty ? "" : account.isChurned ? "churned" : "active"
         case .churnDate: account.churnDate.map(CivilDate.format) ?? ""
         case .renewalDate: account.renewalDate.map(CivilDate.format) ?? ""
         }
@@ -77,10 +78,14 @@ public enum EditableField: String, CaseIterable, Sendable {
             case .name: account.name = text
             case .owner: account.owner = text.isEmpty ? nil : text
             case .plan: account.plan = text.isEmpty ? nil : text
-            case .mrr: account.mrr = text.isEmpty ? 0 : ValueParsing.number(b) ?? account.mrr
+            case .mrr:
+                account.mrr = text.isEmpty ? 0 : ValueParsing.number(b) ?? account.mrr
+                account.mrrIsEmpty = text.isEmpty
             case .seats: account.seats = text.isEmpty ? nil : ValueParsing.int(b)
             case .contacts: account.contacts = text.isEmpty ? nil : ValueParsing.int(b)
-            case .status: account.isChurned = ValueParsing.matches(b, "churned")
+            case .status:
+                account.isChurned = ValueParsing.matches(b, "churned")
+                account.statusIsEmpty = text.isEmpty
             case .churnDate: account.churnDate = text.isEmpty ? nil : CivilDate.parse(b)
             case .renewalDate: account.renewalDate = text.isEmpty ? nil : CivilDate.parse(b)
             }

@@ -1,6 +1,6 @@
 /// What the edits of a session changed and saving has not written yet: the
-/// accounts and tickets touched, and the answers added (or, undone after a
-/// save, to take out again).
+/// accounts and tickets touched, the answers added (or, undone after a save,
+/// to take out again), and the repairs of rows that could not be read.
 public struct PendingChanges: Sendable {
     public var accounts: Set<Int> = []
     public var tickets: Set<Int> = []
@@ -8,6 +8,9 @@ public struct PendingChanges: Sendable {
     public var answers: [SurveyAnswer] = []
     /// Answers already appended to surveys.csv by a save, with their row ordinals.
     public var savedAnswers: [(answer: SurveyAnswer, row: Int)] = []
+    /// Fields set on accounts.csv rows that could not be read, by row ordinal,
+    /// as given and in the order given.
+    public var repairs: [Int: [(field: EditableField, text: String)]] = [:]
 
     public init() {}
 

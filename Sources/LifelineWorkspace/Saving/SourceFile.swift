@@ -1,3 +1,5 @@
+import Foundation
+
 /// A file of the workspace as it was read, kept so that saving can rewrite
 /// only edited rows and tell whether someone else changed the file since.
 public struct SourceFile: Sendable {
@@ -33,6 +35,17 @@ public struct SourceFile: Sendable {
                 for i in (words * 8)..<raw.count { h = (h ^ UInt64(raw[i])) &* 0x100_0000_01B3 }
             }
             hash = h ^ UInt64(bytes.count)
+        }
+
+        /// The file's fingerprint now (`absent` when there is none, following
+        /// a symbolic link); nil when it cannot be read.
+        init?(ofFileAt path: String) {
+            guard access(path, F_OK) == 0 else {
+                self = .absent
+                return
+            }
+            guard let bytes = try? WorkspaceLoader.readFile(path) else { return nil }
+            self.init(bytes)
         }
     }
 

@@ -11,20 +11,25 @@ public enum WorkspaceSaver {
     /// disk). Returns the names of the files written.
     @discardableResult
     public static func save(_ ws: inout Workspace, to directory: String? = nil) throws -> [String] {
-        // Every file is planned and checked against the disk before any is written,
-        // so a conflict in one file leaves all of them as they were.
         var plans: [(key: String, plan: Plan)] = []
-        if !ws.changes.accounts.isEmpty, let plan = try accountsPatch(ws) { plans.append(("accounts.csv", plan)) }
+        if !ws.changes.accounts.isEmpty || !ws.changes.repairs.isEmpty, let plan = try accountsPatch(ws) { plans.append(("accounts.csv", plan)) }
         if !ws.changes.tickets.isEmpty, let plan = try ticketsPatch(ws) { plans.append(("tickets.csv", plan)) }
         if let plan = try surveysPatch(ws) { plans.append(("surveys.csv", plan)) }
-        if directory == nil {
-            for (key, plan) in plans where fingerprintOnDisk(key, ws) != ws.sources[key]?.fingerprint {
-                throw SaveError.changedOnDisk(plan.name)
-            }
+        guard !plans.isEmpty else { return [] }
+        let files = try plans.map { try AtomicFile(path(of: $0.key, ws, directory), name: $0.plan.name) }
+        let lock = try SaveLock(folders: files.map(\.folder))
+        defer { lock.release() }
+        removeLeftovers(in: files.map(\.folder))
+        // Every file is checked against the disk before any is written, so a
+        // conflict in one leaves all of them as they were; each is checked
+        // again just before its rename.
+        let expected = plans.map { directory == nil ? ws.sources[$0.key]?.fingerprint ?? .absent : nil }
+        for (file, fingerprint) in zip(files, expected) where fingerprint != nil && SourceFile.Fingerprint(ofFileAt: file.target) != fingerprint {
+            throw SaveError.changedOnDisk(file.name)
         }
         var written: [String] = []
-        for (key, var plan) in plans {
-            try AtomicFile.write(plan.bytes, to: path(of: key, ws, directory))
+        for ((key, var plan), (file, fingerprint)) in zip(plans, zip(files, expected)) {
+            try file.replace(with: plan.bytes, ifStill: fingerprint)
             written.append(plan.name)
             guard directory == nil else { continue }
             // Recorded at once, so a failure in a later file cannot make this
@@ -33,7 +38,9 @@ public enum WorkspaceSaver {
             plan.source.fingerprint = SourceFile.Fingerprint(plan.bytes)
             ws.sources[key] = plan.source
             switch key {
-            case "accounts.csv": ws.changes.accounts = []
+            case "accounts.csv":
+                ws.changes.accounts = []
+                ws.changes.repairs = [:]
             case "tickets.csv": ws.changes.tickets = []
             default: ws.changes.savedAnswers = plan.savedAnswers
             }
@@ -41,22 +48,21 @@ public enum WorkspaceSaver {
         return written
     }
 
-    private static func fingerprintOnDisk(_ key: String, _ ws: Workspace) -> SourceFile.Fingerprint? {
-        let target = path(of: key, ws, nil)
-        guard FileManager.default.fileExists(atPath: target) else { return .absent }
-        return (try? WorkspaceLoader.readFile(target)).map(SourceFile.Fingerprint.init)
-    }
-
     /// Writes the settings that differ from `old` into lifeline.toml, changing
     /// only those values (comments and layout stay), atomically.
     public static func saveSettings(_ ws: inout Workspace, from old: Config) throws {
         guard !ws.isSingleFile else { throw SaveError.cannotWrite(ws.path, "a single CSV file has no lifeline.toml; open its folder instead") }
-        let source = ws.sources[ConfigFile.name] ?? SourceFile(name: ConfigFile.name, bytes: nil)
+        var source = ws.sources[ConfigFile.name] ?? SourceFile(name: ConfigFile.name, bytes: nil)
         let text = String(decoding: source.bytes ?? [], as: UTF8.self)
         let bytes = Array(ConfigFileEditor.setting(ws.config.changes(from: old), in: text).utf8)
-        var plan = Plan(name: ConfigFile.name, source: source, bytes: bytes)
-        try write(&plan, name: ConfigFile.name, ws, nil)
-        ws.sources[ConfigFile.name] = plan.source
+        let file = try AtomicFile(path(of: ConfigFile.name, ws, nil), name: ConfigFile.name)
+        let lock = try SaveLock(folders: [file.folder])
+        defer { lock.release() }
+        removeLeftovers(in: [file.folder])
+        try file.replace(with: bytes, ifStill: source.fingerprint)
+        source.bytes = bytes
+        source.fingerprint = SourceFile.Fingerprint(bytes)
+        ws.sources[ConfigFile.name] = source
     }
 
     /// A file's new content, waiting to be written.
@@ -73,14 +79,6 @@ public enum WorkspaceSaver {
         return (ws.path as NSString).appendingPathComponent(name)
     }
 
-    /// For lifeline.toml: checks the disk, then writes.
-    private static func write(_ plan: inout Plan, name: String, _ ws: Workspace, _ directory: String?) throws {
-        if directory == nil, fingerprintOnDisk(name, ws) != ws.sources[name]?.fingerprint { throw SaveError.changedOnDisk(plan.name) }
-        try AtomicFile.write(plan.bytes, to: path(of: name, ws, directory))
-        plan.source.bytes = plan.bytes
-        plan.source.fingerprint = SourceFile.Fingerprint(plan.bytes)
-    }
-
     /// Column positions by lower-case name, the first of each.
     private static func columns(_ source: SourceFile) -> [String: Int] {
         var map: [String: Int] = [:]
@@ -93,7 +91,7 @@ public enum WorkspaceSaver {
         var patch = CSVPatch(bytes)
         let map = columns(source)
         let touched = ws.changes.accounts.sorted()
-        let rows = patch.locate(Set(touched.map { ws.accounts[$0].row }))
+        let rows = patch.locate(Set(touched.map { ws.accounts[$0].row }).union(ws.changes.repairs.keys))
         for a in touched {
             let account = ws.accounts[a]
             guard let row = rows[account.row] else { continue }
@@ -103,6 +101,16 @@ public enum WorkspaceSaver {
                 guard !field.holdsSameValue(onFile, as: account) else { continue }
                 guard let column else { throw SaveError.missingColumn(file: source.name, column: field.column) }
                 patch.replace(row.fields[column].raw, with: field.text(of: account))
+            }
+        }
+        // A row that could not be read gets each value as given; every other byte stays.
+        for (ordinal, values) in ws.changes.repairs {
+            guard let row = rows[ordinal] else { continue }
+            var final: [String: String] = [:]
+            for (field, text) in values { final[field.column] = text }
+            for (name, text) in final.sorted(by: { $0.key < $1.key }) {
+                guard let column = map[name] else { throw SaveError.missingColumn(file: source.name, column: name) }
+                if row.fields[column].value != text { patch.replace(row.fields[column].raw, with: text) }
             }
         }
         return Plan(name: source.name, source: source, bytes: patch.result())
@@ -198,13 +206,14 @@ extension Workspace {
 
 extension EditableField {
     /// Whether the text on file means the same value the account holds now
-    /// (`1200.00` and `1200`, `Active` and `active`, an empty status and `active`).
+    /// (`1200.00` and `1200`, `Active` and `active`). An empty cell and a
+    /// written value differ even where the empty cell reads as that value
+    /// (`0` mrr, `active` status): emptying a field writes it empty.
     func holdsSameValue(_ onFile: String, as account: Account) -> Bool {
         if self == .name || self == .owner || self == .plan { return onFile == self.text(of: account) }
-        let text = self == .status && onFile.isEmpty ? "active" : onFile
-        guard problem(with: text) == nil || text.isEmpty else { return false }
+        guard problem(with: onFile) == nil else { return false }
         var probe = account
-        set(text, on: &probe)
+        set(onFile, on: &probe)
         return self.text(of: probe) == self.text(of: account)
     }
 }
