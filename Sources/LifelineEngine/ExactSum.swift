@@ -5,30 +5,31 @@
 /// 120.12, so equal accounts ranked apart; with exact sums the order of rows
 /// can never change a result, a tier or a rank.
 ///
-/// A long accumulator (Kulisch; the "large superaccumulator" of R. M. Neal,
-/// "Fast exact summation using small and large superaccumulators", 2015):
-/// every finite double is an integer multiple of 2^-1074 below 2^1024, so the
-/// running total is kept as a 2,176-bit integer in 32-bit digits held in
-/// signed 64-bit limbs. Adding a term adds its 53-bit significand to at most
-/// three limbs, without carrying; carries are settled only when the value is
-/// read (or every 2^30 terms, long before a limb could overflow). Nothing is
-/// lost, and a total that passes the double range on the way is still exact
-/// (1e308 + 1e308 − 1e308 is 1e308); only a final value beyond it is ±infinity.
+/// Shewchuk's algorithm, as `math.fsum` implements it (J. R. Shewchuk,
+/// "Adaptive Precision Floating-Point Arithmetic and Fast Robust Geometric
+/// Predicates", 1997): the total is kept exactly as a few non-overlapping
+/// partials, each term folded in with error-free additions, and rounded once
+/// at the end with fsum's correction for ties across partials. Money and
+/// scores need two or three partials, held inline: no heap memory.
 ///
-/// Fast path: while every partial total is itself exact (whole numbers, or
-/// terms that happen to add without rounding) the plain running sum is the
-/// answer and no limb is touched. No heap memory is used.
+/// Where `math.fsum` gives up (a partial total past the double range, as in
+/// 1e308 + 1e308 − 1e308) or more partials are needed than fit inline, the
+/// total moves to a long accumulator (Kulisch; R. M. Neal, "Fast exact
+/// summation using small and large superaccumulators", 2015): every finite
+/// double is a whole multiple of 2^-1074 below 2^1024, so the total is kept
+/// as a 2,176-bit integer in 32-bit digits held in signed 64-bit limbs, and
+/// stays exact whatever passes through it; only a final value beyond the
+/// double range is ±infinity.
 public struct ExactSum: Sendable {
-    private typealias Digits = InlineArray<68, Int64>
-    private static let limbCount = Digits.count
+    private typealias Partials = InlineArray<6, Double>
+    private static let limbCount = 68
     private static let digitMask: Int64 = 0xFFFF_FFFF
 
-    /// The running total while it is exact; once a term would round it, the
-    /// total moves into `limbs` and this is no longer used.
-    private var plain = 0.0
-    private var usesLimbs = false
-    /// Digit i weighs 2^(32 i − 1074).
-    private var limbs = Digits(repeating: 0)
+    /// Non-overlapping, by increasing magnitude; their exact sum is the total.
+    private var partials = Partials(repeating: 0)
+    private var partialCount = 0
+    /// The long accumulator once in use (then `partials` is not); digit i weighs 2^(32 i − 1074).
+    private var limbs: [Int64] = []
     /// The lowest limb written since carries were last settled.
     private var lowestLimb = limbCount
     private var termsSinceCarry = 0
@@ -41,24 +42,41 @@ public struct ExactSum: Sendable {
         for x in terms { add(x) }
     }
 
-    public mutating func add(_ x: Double) {
-        guard x.isFinite else {
-            nonFinite += x
+    public mutating func add(_ term: Double) {
+        guard term.isFinite else {
+            nonFinite += term
             return
         }
-        if !usesLimbs {
-            let s = plain + x
-            // Knuth's TwoSum: the rounding error of plain + x, exactly.
-            let b = s - plain
-            let error = (plain - (s - b)) + (x - b)
-            if error == 0 && s.isFinite {
-                plain = s
-                return
-            }
-            usesLimbs = true
-            deposit(plain)
+        guard limbs.isEmpty else {
+            deposit(term)
+            return
         }
-        deposit(x)
+        var x = term
+        var next = partials
+        var n = 0
+        for i in 0..<partialCount {
+            var y = partials[i]
+            if abs(x) < abs(y) { swap(&x, &y) }
+            let hi = x + y
+            let lo = y - (hi - x)
+            if lo != 0 {
+                next[n] = lo
+                n += 1
+            }
+            x = hi
+        }
+        if x.isFinite && (x == 0 || n < Partials.count) {
+            if x != 0 {
+                next[n] = x
+                n += 1
+            }
+            partials = next
+            partialCount = n
+            return
+        }
+        limbs = Array(repeating: 0, count: Self.limbCount)
+        for i in 0..<partialCount { deposit(partials[i]) }
+        deposit(term)
     }
 
     public static func += (sum: inout ExactSum, x: Double) { sum.add(x) }
@@ -67,19 +85,32 @@ public struct ExactSum: Sendable {
     /// their own sum (an infinity, or NaN when they disagree).
     public var value: Double {
         if nonFinite != 0 || nonFinite.isNaN { return nonFinite }
-        guard usesLimbs else { return plain }
-        var digits = limbs
-        Self.settleCarries(&digits, from: lowestLimb)
-        let negative = digits[Self.limbCount - 1] < 0
-        if negative {
-            for i in 0..<Self.limbCount { digits[i] = -digits[i] }
-            Self.settleCarries(&digits, from: 0)
+        guard limbs.isEmpty else { return Self.round(limbs, from: lowestLimb) }
+        // math_fsum's rounding: add from the top while that stays exact, then
+        // correct a tie that the partials below break.
+        var n = partialCount
+        guard n > 0 else { return 0 }
+        n -= 1
+        var hi = partials[n], lo = 0.0
+        while n > 0 {
+            let x = hi
+            n -= 1
+            let y = partials[n]
+            hi = x + y
+            lo = y - (hi - x)
+            if lo != 0 { break }
         }
-        let magnitude = Self.round(digits)
-        return negative ? -magnitude : magnitude
+        if n > 0 && ((lo < 0 && partials[n - 1] < 0) || (lo > 0 && partials[n - 1] > 0)) {
+            let y = lo * 2
+            let x = hi + y
+            if y == x - hi { hi = x }
+        }
+        return hi
     }
 
-    /// Adds a finite double's significand, at its place, to the limbs.
+    /// Adds a finite double's significand, at its place, to at most three limbs
+    /// without carrying; carries are settled when the value is read, or every
+    /// 2^30 terms, long before a limb could overflow.
     private mutating func deposit(_ x: Double) {
         guard x != 0 else { return }
         let biased = Int(x.exponentBitPattern)
@@ -113,7 +144,7 @@ public struct ExactSum: Sendable {
 
     /// Leaves every limb but the top one a digit in [0, 2^32), the top one
     /// carrying the sign; the value is unchanged.
-    private static func settleCarries(_ digits: inout Digits, from start: Int) {
+    private static func settleCarries(_ digits: inout [Int64], from start: Int) {
         var carry: Int64 = 0
         for i in stride(from: start, to: limbCount - 1, by: 1) {
             let v = digits[i] + carry
@@ -123,8 +154,21 @@ public struct ExactSum: Sendable {
         digits[limbCount - 1] += carry
     }
 
-    /// The nearest double to a settled, non-negative total (ties to even).
-    private static func round(_ digits: Digits) -> Double {
+    /// The nearest double to the limbs' total (ties to even).
+    private static func round(_ limbs: [Int64], from lowest: Int) -> Double {
+        var digits = limbs
+        settleCarries(&digits, from: lowest)
+        let negative = digits[limbCount - 1] < 0
+        if negative {
+            for i in 0..<limbCount { digits[i] = -digits[i] }
+            settleCarries(&digits, from: 0)
+        }
+        let magnitude = roundSettled(digits)
+        return negative ? -magnitude : magnitude
+    }
+
+    /// The nearest double to a settled, non-negative total.
+    private static func roundSettled(_ digits: [Int64]) -> Double {
         var top = limbCount - 1
         while top >= 0 && digits[top] == 0 { top -= 1 }
         guard top >= 0 else { return 0 }

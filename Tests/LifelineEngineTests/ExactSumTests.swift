@@ -57,6 +57,14 @@ final class ExactSumTests: XCTestCase {
         XCTAssertEqual(sum([-1e308, -1e308]), -.infinity)
     }
 
+    func testTermsOfEveryMagnitudeCancelExactly() {
+        // More partials than are kept inline: the long accumulator takes over.
+        let spread: [Double] = [1e300, 1e200, 1e100, 1e-100, 1e-200, 1e-300, .leastNonzeroMagnitude]
+        XCTAssertEqual(sum(spread + [1] + spread.map { -$0 }), 1)
+        XCTAssertEqual(sum(spread.map { -$0 } + [0.1] + spread), 0.1)
+        XCTAssertEqual(sum(spread + [-1e300]), 1e200)
+    }
+
     func testSubnormalTerms() {
         let tiny = Double.leastNonzeroMagnitude
         XCTAssertEqual(sum([tiny, tiny, tiny]), 3 * tiny)
