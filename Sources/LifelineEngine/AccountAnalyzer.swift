@@ -18,7 +18,7 @@ struct AccountAnalyzer {
         x.contacts = account.contacts
         x.startDate = account.startDate
         if let usage = workspace.usage {
-            var sumNow = 0.0, sumPrev = 0.0
+            var sumNow = ExactSum(), sumPrev = ExactSum()
             for i in usage.grouping.range(of: a) {
                 let d = usage.date[i]
                 guard d <= date else { continue }
@@ -31,8 +31,8 @@ struct AccountAnalyzer {
                     x.usageRowsPrevious += 1
                 }
             }
-            if x.usageRowsNow > 0 { x.usageNow = sumNow / Double(x.usageRowsNow) }
-            if x.usageRowsPrevious > 0 { x.usagePrevious = sumPrev / Double(x.usageRowsPrevious) }
+            if x.usageRowsNow > 0 { x.usageNow = sumNow.value / Double(x.usageRowsNow) }
+            if x.usageRowsPrevious > 0 { x.usagePrevious = sumPrev.value / Double(x.usageRowsPrevious) }
         }
         if let tickets = workspace.tickets {
             x.hasTickets = true
@@ -113,10 +113,11 @@ struct AccountAnalyzer {
         account.startDate <= d && !(churnedOn.map { $0 <= d } ?? false)
     }
 
-    /// Revenue sums and the last activity date (SPEC §3, §6, §8).
+    /// Revenue sums, exact (SPEC §13), and the last activity date (SPEC §3, §6, §8).
     private func revenueAndActivity(_ a: Int, into r: inout AccountResult) -> (last: Day?, revenueDates: [Int]) {
         var last: Day?
         var dates: [Int] = []
+        var lifetime = ExactSum(), lastYear = ExactSum(), billedNow = ExactSum(), billedYearAgo = ExactSum()
         if let usage = workspace.usage {
             for i in usage.grouping.range(of: a) where usage.date[i] <= asOf && usage.activeUsers[i] > 0 {
                 if usage.date[i] > (last ?? .min) { last = usage.date[i] }
@@ -128,14 +129,18 @@ struct AccountAnalyzer {
                 guard d <= asOf else { continue }
                 let amount = tx.amount[i]
                 if d > (last ?? .min) { last = d }
-                r.lifetimeRevenue += amount
+                lifetime += amount
                 r.revenueRows += 1
                 dates.append(Int(d))
-                if d > asOf - 365 { r.revenueLastYear += amount }
-                if d > asOf - 30 { r.billedNow += amount }
-                if d <= asOf - 365 && d > asOf - 395 { r.billedYearAgo += amount }
+                if d > asOf - 365 { lastYear += amount }
+                if d > asOf - 30 { billedNow += amount }
+                if d <= asOf - 365 && d > asOf - 395 { billedYearAgo += amount }
             }
         }
+        r.lifetimeRevenue = lifetime.value
+        r.revenueLastYear = lastYear.value
+        r.billedNow = billedNow.value
+        r.billedYearAgo = billedYearAgo.value
         return (last, dates)
     }
 

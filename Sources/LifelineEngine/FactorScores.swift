@@ -50,9 +50,9 @@ public struct FactorScores: Sendable, Equatable {
     }
 
     /// SPEC §4: Σ w × s / Σ w over the factors that are not N/A and weigh more
-    /// than 0; nil when no weight is left.
+    /// than 0, both sums exact (SPEC §13); nil when no weight is left.
     public func health(weights: [Double]) -> Double? {
-        var sum = 0.0, total = 0.0
+        var sum = ExactSum(), total = ExactSum()
         for f in HealthFactor.allCases {
             let w = weights[f.rawValue]
             if let s = self[f], w > 0 {
@@ -60,6 +60,7 @@ public struct FactorScores: Sendable, Equatable {
                 total += w
             }
         }
-        return total > 0 ? sum / total : nil
+        let weight = total.value
+        return weight > 0 ? sum.value / weight : nil
     }
 }

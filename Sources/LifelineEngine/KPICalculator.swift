@@ -5,10 +5,12 @@ enum KPICalculator {
     static func kpis(_ workspace: Workspace, results: [AccountResult], lifetimeValue: LifetimeValue) -> KPIs {
         var k = KPIs()
         let accounts = workspace.accounts
-        var healthSum = 0.0, healthCount = 0, clvSum = 0.0
-        var cacCLVSum = 0.0, cacSum = 0.0, cacCount = 0
-        var then = 0.0, now = 0.0, kept = 0.0, inS = 0
-        var expansion = 0.0, contraction = 0.0, churnedRevenue = 0.0
+        // SPEC §13: every sum exact, each mean one exact sum divided by its count.
+        var mrr = ExactSum(), revenueAtRisk = ExactSum()
+        var healthSum = ExactSum(), healthCount = 0, clvSum = ExactSum()
+        var cacCLVSum = ExactSum(), cacSum = ExactSum(), cacCount = 0
+        var then = ExactSum(), now = ExactSum(), kept = ExactSum(), inS = 0
+        var expansion = ExactSum(), contraction = ExactSum(), churnedRevenue = ExactSum()
         var buyers = 0, repeatBuyers = 0
         var promoters = 0, detractors = 0, responses = 0
         var ratings = 0, positive = 0
@@ -18,7 +20,7 @@ enum KPICalculator {
             k.accounts += 1
             if results[a].isActive {
                 k.active += 1
-                k.mrr += accounts[a].mrr
+                mrr += accounts[a].mrr
                 if let h = results[a].health { healthSum += h; healthCount += 1 }
                 clvSum += results[a].clv
                 if accounts[a].cac > 0 {
@@ -26,7 +28,7 @@ enum KPICalculator {
                     cacSum += accounts[a].cac
                     cacCount += 1
                 }
-                if results[a].risk == .high { k.revenueAtRisk += results[a].annualRevenue }
+                if results[a].risk == .high { revenueAtRisk += results[a].annualRevenue }
             }
             if results[a].billedYearAgo > 0 {
                 inS += 1
@@ -46,24 +48,26 @@ enum KPICalculator {
             positive += results[a].csatPositive
         }
         k.churned = k.accounts - k.active
+        k.mrr = mrr.value
+        k.revenueAtRisk = revenueAtRisk.value
         k.arpc = k.active > 0 ? k.mrr / Double(k.active) : nil
         k.churnRate = lifetimeValue.annualChurnRate.map { $0 * 100 }
         k.retentionRate = k.churnRate.map { 100 - $0 }
         if workspace.transactions != nil {
-            k.nrr = inS > 0 ? now / then * 100 : nil
-            k.grr = inS > 0 ? kept / then * 100 : nil
-            k.expansion = expansion
-            k.contraction = contraction
-            k.churnedRevenue = churnedRevenue
+            k.nrr = inS > 0 ? now.value / then.value * 100 : nil
+            k.grr = inS > 0 ? kept.value / then.value * 100 : nil
+            k.expansion = expansion.value
+            k.contraction = contraction.value
+            k.churnedRevenue = churnedRevenue.value
             k.repeatPurchaseRate = buyers > 0 ? Double(repeatBuyers) / Double(buyers) * 100 : nil
         }
         if workspace.surveys != nil, responses > 0 {
             k.nps = Double(promoters - detractors) / Double(responses) * 100
         }
         k.csat = ratings > 0 ? Double(positive) / Double(ratings) * 100 : nil
-        k.avgHealth = healthCount > 0 ? healthSum / Double(healthCount) : nil
-        k.avgCLV = k.active > 0 ? clvSum / Double(k.active) : nil
-        k.clvCACRatio = cacCount > 0 ? (cacCLVSum / Double(cacCount)) / (cacSum / Double(cacCount)) : nil
+        k.avgHealth = healthCount > 0 ? healthSum.value / Double(healthCount) : nil
+        k.avgCLV = k.active > 0 ? clvSum.value / Double(k.active) : nil
+        k.clvCACRatio = cacCount > 0 ? (cacCLVSum.value / Double(cacCount)) / (cacSum.value / Double(cacCount)) : nil
         k.lifespanYears = lifetimeValue.lifespanYears
         return k
     }

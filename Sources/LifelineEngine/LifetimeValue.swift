@@ -36,12 +36,12 @@ public struct LifetimeValue: Sendable, Equatable {
     public func simpleCLV(annualRevenue: Double) -> Double { annualRevenue * lifespanYears }
 
     /// Σ_{t=1..⌈L⌉} annual_revenue × gross_margin × f_t / (1 + discount_rate)^t,
-    /// f_t = 1 for whole years and L − ⌊L⌋ for the last, partial one.
+    /// f_t = 1 for whole years and L − ⌊L⌋ for the last, partial one; summed exactly (SPEC §13).
     public func clv(annualRevenue: Double) -> Double {
-        var total = 0.0
+        var total = ExactSum()
         for term in terms {
             total += annualRevenue * grossMargin * term.fraction / term.discount
         }
-        return total
+        return total.value
     }
 }

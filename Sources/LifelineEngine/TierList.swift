@@ -82,13 +82,20 @@ enum TierList {
             for i in 0..<n where results[ranking[i]].tier != tier(i + 1) { results[ranking[i]].tier = tier(i + 1) }
         }
         var summaries = Tier.allCases.map { TierSummary(tier: $0) }
+        // SPEC §13: tier totals are exact sums.
+        var clvTotals = [ExactSum](repeating: ExactSum(), count: summaries.count)
+        var mrrTotals = clvTotals
         for (i, a) in ranking.enumerated() {
             let t = tier(i + 1).rawValue
             let clv = clvs[a]
             summaries[t].accounts += 1
-            summaries[t].clvTotal += clv
-            summaries[t].mrrTotal += mrrs[a]
+            clvTotals[t] += clv
+            mrrTotals[t] += mrrs[a]
             summaries[t].minCLV = min(summaries[t].minCLV ?? clv, clv)
+        }
+        for t in summaries.indices {
+            summaries[t].clvTotal = clvTotals[t].value
+            summaries[t].mrrTotal = mrrTotals[t].value
         }
         return (ranking, summaries)
     }

@@ -35,8 +35,9 @@ public struct AccountStory: Sendable {
         lifetimeValue = analysis.lifetimeValue
         let inputs = Engine.inputs(workspace, account: a, at: analysis.asOf)
         let weights = workspace.config.weights
-        var inUse = 0.0
-        for f in HealthFactor.allCases where result.factors[f] != nil && weights[f.rawValue] > 0 { inUse += weights[f.rawValue] }
+        var weightInUse = ExactSum()
+        for f in HealthFactor.allCases where result.factors[f] != nil && weights[f.rawValue] > 0 { weightInUse += weights[f.rawValue] }
+        let inUse = weightInUse.value
         factors = HealthFactor.allCases.map { f in
             let score = result.factors[f]
             let w = weights[f.rawValue]

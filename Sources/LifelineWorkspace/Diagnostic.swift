@@ -8,26 +8,64 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// 1-based physical line; the header is line 1. Nil for whole-file problems.
     public var line: Int?
     public var column: String?
-    public var value: String?
+    /// The offending value, or only its first `quotedLength` characters when it
+    /// is longer (SPEC §13 limits): a 300 MB value is never kept whole.
+    public private(set) var value: String?
+    /// The whole value's length in characters (Unicode scalars), when `value` is only its start.
+    public private(set) var valueLength: Int?
     public var message: String
+
+    /// How many characters of an offending value a message quotes.
+    public static let quotedLength = 80
 
     public init(_ severity: Severity, file: String, line: Int? = nil, column: String? = nil, value: String? = nil, message: String) {
         self.severity = severity
         self.file = file
         self.line = line
         self.column = column
-        self.value = value
         self.message = message
+        (self.value, valueLength) = Self.excerpt(value)
+    }
+
+    /// The start of a value too long to quote whole, and its length; or the value itself.
+    private static func excerpt(_ value: String?) -> (String?, Int?) {
+        guard let scalars = value?.unicodeScalars, scalars.count > quotedLength else { return (value, nil) }
+        return (String(String.UnicodeScalarView(scalars.prefix(quotedLength))), scalars.count)
+    }
+
+    /// A diagnostic quoting a value given as raw field bytes (invalid UTF-8 shown
+    /// as U+FFFD), decoding only the part that is quoted.
+    init(_ severity: Severity, file: String, line: Int?, column: String?, valueBytes b: UnsafeBufferPointer<UInt8>, message: String) {
+        // A scalar starts at every byte that is not a UTF-8 continuation byte.
+        var total = 0, end = b.count
+        for (i, c) in b.enumerated() where c & 0xC0 != 0x80 {
+            if total == Self.quotedLength { end = i }
+            total += 1
+        }
+        let start = String(decoding: UnsafeBufferPointer(rebasing: b[..<end]), as: UTF8.self)
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+        (value, valueLength) = end < b.count ? (start, total) : Self.excerpt(start)
     }
 
     /// `file:line: column C: value 'V': message`, with every control character
-    /// in the value made visible so it cannot reach a terminal raw.
+    /// in the value made visible so it cannot reach a terminal raw; a long value
+    /// is quoted as `'its start…' (N characters)`.
     public var description: String {
         var s = file
         if let line { s += ":\(line)" }
         s += ":"
         if let column { s += " column \(column):" }
-        if let value { s += " value '\(TerminalText.escaped(value))':" }
+        if let value {
+            if let valueLength {
+                s += " value '\(TerminalText.escaped(value))…' (\(valueLength) characters):"
+            } else {
+                s += " value '\(TerminalText.escaped(value))':"
+            }
+        }
         return s + " " + message
     }
 }

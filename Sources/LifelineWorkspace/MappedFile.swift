@@ -9,14 +9,16 @@ import Glibc
 /// perf record, issue 8). Mapped, the pages come straight from the page cache.
 enum MappedFile {
     static func withBytes<R>(of path: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw WorkspaceLoadError.unreadable(path, String(cString: strerror(errno))) }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw WorkspaceLoadError.unreadable(path, String(cString: strerror(errno))) }
         let size = Int(st.st_size)
-        // Only a regular file has a size to map; anything else is read the ordinary way.
-        guard (st.st_mode & S_IFMT) == S_IFREG, size > 0 else {
+        // The loader refused anything but a regular file before opening; a
+        // file swapped for a pipe since then is refused here, never read.
+        guard (st.st_mode & S_IFMT) == S_IFREG else { throw WorkspaceLoadError.unreadable(path, "not a regular file") }
+        guard size > 0 else {
             let bytes = try WorkspaceLoader.readFile(path)
             return try bytes.withUnsafeBufferPointer(body)
         }

@@ -21,27 +21,33 @@ public enum WorkspaceLoader {
     /// `diagnosticLimit` caps how many errors and how many warnings are kept
     /// in memory (the rest are counted); `lifeline check --all` lifts it.
     public static func load(path: String, diagnosticLimit: Int = DiagnosticLog.defaultLimit, progress: Progress = { _, _ in }) throws -> Workspace {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw WorkspaceLoadError.notFound(path)
-        }
+        guard Self.exists(path) else { throw WorkspaceLoadError.notFound(path) }
         var log = DiagnosticLog(limit: diagnosticLimit)
-        if !isDirectory.boolValue {
-            let bytes = try readFile(path)
-            var ws = readAccounts(bytes, path: path, log: &log)
-            ws.sources["accounts.csv"]?.name = (path as NSString).lastPathComponent
+        var isDirectory: ObjCBool = false
+        if !(FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            // SPEC §13: the file alone, read as accounts.csv; messages name it as it is called.
+            let name = (path as NSString).lastPathComponent
+            guard let bytes = try readTable(path, name: name, log: &log) else {
+                var ws = Workspace(path: path, accounts: [], accountIndex: AccountIndex(capacity: 0), config: Config())
+                ws.isSingleFile = true
+                ws.diagnostics = log
+                return ws
+            }
+            var ws = readAccounts(bytes, name: name, path: path, log: &log)
+            ws.sources["accounts.csv"]?.name = name
             ws.isSingleFile = true
+            log.sortByLocation()
             ws.diagnostics = log
             return ws
         }
         let dir = URL(fileURLWithPath: path)
         func file(_ name: String) -> String { dir.appendingPathComponent(name).path }
-        func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: file(name)) }
+        // A dangling link is there (and a data error), not an absent table.
+        func exists(_ name: String) -> Bool { Self.exists(file(name)) }
 
         var config = Config()
         var tomlSource = SourceFile(name: ConfigFile.name, bytes: nil)
-        if exists(ConfigFile.name) {
-            let bytes = try readFile(file(ConfigFile.name))
+        if exists(ConfigFile.name), let bytes = try readTable(file(ConfigFile.name), name: ConfigFile.name, log: &log) {
             tomlSource = SourceFile(name: ConfigFile.name, bytes: bytes)
             if let text = String(validating: bytes, as: UTF8.self) {
                 config = ConfigFile.parse(text, log: &log)
@@ -50,13 +56,15 @@ public enum WorkspaceLoader {
             }
         }
         progress("accounts.csv", 0)
-        guard exists("accounts.csv") else {
+        if !exists("accounts.csv") {
             log.add(Diagnostic(.error, file: "accounts.csv", message: "the required file accounts.csv is missing from \(path)"))
+        }
+        guard exists("accounts.csv"), let accountBytes = try readTable(file("accounts.csv"), name: "accounts.csv", log: &log) else {
             var ws = Workspace(path: path, accounts: [], accountIndex: AccountIndex(capacity: 0), config: config)
             ws.diagnostics = log
             return ws
         }
-        var ws = readAccounts(try readFile(file("accounts.csv")), path: path, log: &log)
+        var ws = readAccounts(accountBytes, name: "accounts.csv", path: path, log: &log)
         ws.config = config
         ws.sources[ConfigFile.name] = tomlSource
         let context = ChildContext(index: ws.accountIndex)
@@ -96,9 +104,10 @@ public enum WorkspaceLoader {
     }
 
     /// Builds a workspace whose accounts come from `bytes`.
-    private static func readAccounts(_ bytes: [UInt8], path: String, log: inout DiagnosticLog) -> Workspace {
+    /// `name` is what messages call the file: accounts.csv, or a single file's own name.
+    private static func readAccounts(_ bytes: [UInt8], name: String, path: String, log: inout DiagnosticLog) -> Workspace {
         let table = bytes.withUnsafeBufferPointer {
-            CSVReader.read(AccountsSink.self, file: "accounts.csv", bytes: $0, required: AccountsSink.required, known: AccountsSink.known, context: (), log: &log)
+            CSVReader.read(AccountsSink.self, file: name, bytes: $0, required: AccountsSink.required, known: AccountsSink.known, context: name, log: &log)
         }
         var accounts: [Account] = []
         var index = AccountIndex(capacity: 1024)
@@ -122,7 +131,7 @@ public enum WorkspaceLoader {
                     seenLines[row.id] = row.line
                 } else {
                     let first = seenLines[row.id].map { " (first on line \($0))" } ?? ""
-                    log.add(Diagnostic(.error, file: "accounts.csv", line: row.line, column: table!.columns.header[table!.columns.position("id")],
+                    log.add(Diagnostic(.error, file: name, line: row.line, column: table!.columns.header[table!.columns.position("id")],
                                        value: row.id, message: "duplicate account id\(first)"))
                 }
             }
@@ -138,6 +147,10 @@ public enum WorkspaceLoader {
         _ type: Sink.Type, _ path: String, _ context: ChildContext, _ log: inout DiagnosticLog, _ latest: inout Day?,
         keep sources: inout [String: SourceFile]
     ) throws -> CSVTable<Sink>? where Sink.Context == ChildContext, Sink: ChildSink {
+        if let problem = notAFile(path) {
+            log.add(Diagnostic(.error, file: Sink.file, message: problem))
+            return nil
+        }
         let parse = { (bytes: UnsafeBufferPointer<UInt8>, log: inout DiagnosticLog) in
             CSVReader.read(Sink.self, file: Sink.file, bytes: bytes, required: Sink.required, known: Sink.known, context: context, log: &log)
         }
@@ -154,13 +167,51 @@ public enum WorkspaceLoader {
         return table
     }
 
-    /// The whole file, read with POSIX calls into one buffer.
+    /// Whether anything is at `path`, a dangling link included.
+    static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0
+    }
+
+    /// Why what is at `path` is not a file Lifeline can read (SPEC §13 special
+    /// files), or nil for a regular file or a link to one.
+    static func notAFile(_ path: String) -> String? {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return nil }
+        if st.st_mode & S_IFMT == S_IFLNK && stat(path, &st) != 0 {
+            return "is a link to a file that does not exist"
+        }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "is a folder, not a file"
+        case S_IFIFO: return "is a named pipe, not a file"
+        case S_IFCHR, S_IFBLK: return "is a device, not a file"
+        case S_IFSOCK: return "is a socket, not a file"
+        default: return "is not a regular file"
+        }
+    }
+
+    /// A table's or lifeline.toml's bytes; nil, after a data error naming the
+    /// file, when it is a folder, pipe, device or dangling link, which are never
+    /// opened for reading, so nothing can block.
+    private static func readTable(_ path: String, name: String, log: inout DiagnosticLog) throws -> [UInt8]? {
+        if let problem = notAFile(path) {
+            log.add(Diagnostic(.error, file: name, message: problem))
+            return nil
+        }
+        return try readFile(path)
+    }
+
+    /// The whole of a regular file, read with POSIX calls into one buffer.
+    /// Opened without blocking and checked once open, so a file swapped for a
+    /// pipe after `notAFile` looked cannot hang the read either.
     static func readFile(_ path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw WorkspaceLoadError.unreadable(path, String(cString: strerror(errno))) }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw WorkspaceLoadError.unreadable(path, String(cString: strerror(errno))) }
+        guard st.st_mode & S_IFMT == S_IFREG else { throw WorkspaceLoadError.unreadable(path, "not a regular file") }
         let size = Int(st.st_size)
         var failure: String?
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in

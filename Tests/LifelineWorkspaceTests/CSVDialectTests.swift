@@ -38,6 +38,30 @@ final class CSVDialectTests: XCTestCase {
         XCTAssertEqual(ws.accounts[1].line, 5)                  // two blank lines still count
     }
 
+    func testTextRulesOfVersionTwo() throws {
+        // SPEC §13 text: spaces alone are trimmed (a tab stays), a field is quoted
+        // when its first non-space character is a quote, and a quote inside an
+        // unquoted field is an ordinary character.
+        let csv = text("id,name,start_date,owner\n"
+            + "A1,  \"Quoted, name\"  ,2025-01-01,\tTabbed\n"
+            + "A2,6\" screen,2025-01-02,x\n")
+        let ws = try workspace(["accounts.csv": csv])
+        XCTAssertEqual(ws.diagnostics.errors.map(\.description), [])
+        XCTAssertEqual(ws.accounts.map(\.name), ["Quoted, name", "6\" screen"])
+        XCTAssertEqual(ws.accounts[0].owner, "\tTabbed")
+    }
+
+    func testTextAfterAClosingQuoteAndNonASCIIDigitsAreErrors() throws {
+        let csv = text("id,name,start_date\n"
+            + "A1,\"Name\" x,2025-01-01\n"
+            + "A2,Two,２０２５-01-01\n"
+            + "A3,Three,2025-0١-01\n")
+        let ws = try workspace(["accounts.csv": csv])
+        let errors = ws.diagnostics.errors
+        XCTAssertEqual(errors.map(\.line), [2, 3, 4])
+        XCTAssertEqual(errors.map(\.column), ["name", "start_date", "start_date"])
+    }
+
     func testErrorLinesCountPhysicalLinesFromTheRowStart() throws {
         let ws = try workspace(["accounts.csv": text("id,name,start_date\nA1,\"multi\nline\",2025-01-01\n\nA2,Bad,2025-02-30\nA3,Fine,2025-01-01\n")])
         let errors = ws.diagnostics.errors

@@ -39,10 +39,11 @@ public struct DashboardModel: Sendable {
 
     public init(_ analysis: Analysis, _ workspace: Workspace) {
         let results = analysis.accounts
-        var healthSum = 0.0, healthCount = 0
+        // SPEC §13: exact sums, as the KPIs have them.
+        var healthSum = ExactSum(), healthCount = 0
         // The six biggest 30-day changes, kept in one pass rather than sorting every account.
         var top: [(a: Int, size: Double)] = []
-        var tierHealth = Array(repeating: (sum: 0.0, count: 0, atRisk: 0), count: 4)
+        var tierHealth = Array(repeating: (sum: ExactSum(), count: 0, atRisk: 0), count: 4)
         for a in results.indices where results[a].takesPart && results[a].isActive {
             if let h = results[a].health {
                 histogram[min(9, max(0, Int(h) - 1))] += 1
@@ -65,7 +66,7 @@ public struct DashboardModel: Sendable {
                 if risk == .high || risk == .medium { tierHealth[t.rawValue].atRisk += 1 }
             }
         }
-        averageHealth = healthCount > 0 ? healthSum / Double(healthCount) : nil
+        averageHealth = healthCount > 0 ? healthSum.value / Double(healthCount) : nil
         movers = top.map(\.a)
         let accounts = workspace.accounts
         // Sorted on compact keys: reading whole results in every comparison was most of the time.
@@ -75,11 +76,11 @@ public struct DashboardModel: Sendable {
             if x.revenue != y.revenue { return x.revenue > y.revenue }
             return accounts[x.a].id.utf8.lexicographicallyPrecedes(accounts[y.a].id.utf8)
         }.map(\.a)
-        let totalCLV = analysis.tiers.reduce(0) { $0 + $1.clvTotal }
+        let totalCLV = ExactSum(analysis.tiers.map(\.clvTotal)).value
         tiers = analysis.tiers.map { t in
             let h = tierHealth[t.tier.rawValue]
             return TierRow(tier: t.tier, accounts: t.accounts, clvShare: totalCLV != 0 ? t.clvTotal / totalCLV : nil,
-                           mrr: t.mrrTotal, averageHealth: h.count > 0 ? h.sum / Double(h.count) : nil, atRisk: h.atRisk)
+                           mrr: t.mrrTotal, averageHealth: h.count > 0 ? h.sum.value / Double(h.count) : nil, atRisk: h.atRisk)
         }
         npsYearBefore = Self.nps(workspace, results, from: analysis.asOf - 730, to: analysis.asOf - 365)
     }

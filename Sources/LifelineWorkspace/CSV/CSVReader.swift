@@ -60,7 +60,7 @@ enum CSVReader {
         var names: [String] = []
         for i in 0..<row.count {
             if row.fields[i].nonASCII, !isValidUTF8(&row, i) {
-                log.add(Diagnostic(.error, file: file, line: headerLine, value: lossy(&row, i), message: "the header is not valid UTF-8"))
+                log.add(row.withField(i) { Diagnostic(.error, file: file, line: headerLine, column: nil, valueBytes: $0, message: "the header is not valid UTF-8") })
                 return nil
             }
             names.append(row.string(i).trimmingSpaces)
@@ -154,15 +154,17 @@ enum CSVReader {
                 continue
             }
             if row.count != width {
-                let column = row.count < width ? columns.header[row.count] : "(beyond the header)"
-                let value = row.count < width ? nil : lossy(&row, width)
-                log.add(Diagnostic(.error, file: file, line: rowLine, column: column, value: value,
-                                   message: "expected \(width) fields as in the header, found \(row.count)"))
+                let message = "expected \(width) fields as in the header, found \(row.count)"
+                if row.count < width {
+                    log.add(Diagnostic(.error, file: file, line: rowLine, column: columns.header[row.count], message: message))
+                } else {
+                    log.add(row.withField(width) { Diagnostic(.error, file: file, line: rowLine, column: "(beyond the header)", valueBytes: $0, message: message) })
+                }
                 continue
             }
             for i in 0..<width where row.fields[i].nonASCII {
                 if !isValidUTF8(&row, i) {
-                    log.add(Diagnostic(.error, file: file, line: rowLine, column: columns.header[i], value: lossy(&row, i), message: "bytes that are not UTF-8"))
+                    log.add(row.withField(i) { Diagnostic(.error, file: file, line: rowLine, column: columns.header[i], valueBytes: $0, message: "bytes that are not UTF-8") })
                     continue rows
                 }
             }
@@ -176,21 +178,20 @@ enum CSVReader {
         case .unterminatedQuote:
             let i = row.count - 1
             let column = i < header.count ? header[i] : nil
-            return Diagnostic(.error, file: file, line: line, column: column, value: String(lossy(&row, i).prefix(40)),
-                              message: "unterminated quote: the quoted field runs to the end of the file")
+            return row.withField(i) {
+                Diagnostic(.error, file: file, line: line, column: column, valueBytes: $0,
+                           message: "unterminated quote: the quoted field runs to the end of the file")
+            }
         case .textAfterQuote(let i):
             let column = i < header.count ? header[i] : nil
-            return Diagnostic(.error, file: file, line: line, column: column, value: lossy(&row, i),
-                              message: "text after the closing quote of a quoted field")
+            return row.withField(i) {
+                Diagnostic(.error, file: file, line: line, column: column, valueBytes: $0, message: "text after the closing quote of a quoted field")
+            }
         }
     }
 
     private static func isValidUTF8(_ row: inout CSVRow, _ i: Int) -> Bool {
         row.withField(i) { String(validating: $0, as: UTF8.self) != nil }
-    }
-
-    private static func lossy(_ row: inout CSVRow, _ i: Int) -> String {
-        row.withField(i) { String(decoding: $0, as: UTF8.self) }
     }
 }
 

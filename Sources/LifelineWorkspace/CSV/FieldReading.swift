@@ -32,7 +32,8 @@ struct FieldReader {
 
     private mutating func fail(_ row: inout CSVRow, _ i: Int, _ expected: String, _ log: inout DiagnosticLog) {
         ok = false
-        log.add(Diagnostic(.error, file: file, line: line, column: columns.header[i], value: row.string(i), message: expected))
+        let (file, line, column) = (file, line, columns.header[i])
+        log.add(row.withField(i) { Diagnostic(.error, file: file, line: line, column: column, valueBytes: $0, message: expected) })
     }
 
     private mutating func missing(_ i: Int, _ log: inout DiagnosticLog) {
@@ -60,15 +61,9 @@ struct FieldReader {
             if required { missing(i, &log) }
             return nil
         }
-        guard let v = row.withField(i, { ValueParsing.number($0) }) else {
-            fail(&row, i, "expected a number such as 1250 or -12.50 (no thousands separators or currency symbols)", &log)
-            return nil
-        }
-        if nonNegative && v < 0 {
-            fail(&row, i, "expected a number ≥ 0", &log)
-            return nil
-        }
-        return v
+        if let v = row.withField(i, { ValueParsing.number($0) }), !(nonNegative && v < 0) { return v }
+        fail(&row, i, row.withField(i) { ValueParsing.numberProblem($0, nonNegative: nonNegative) } ?? "", &log)
+        return nil
     }
 
     mutating func int(_ row: inout CSVRow, _ i: Int, required: Bool, range: ClosedRange<Int>? = nil, _ log: inout DiagnosticLog) -> Int? {
@@ -76,15 +71,9 @@ struct FieldReader {
             if required { missing(i, &log) }
             return nil
         }
-        guard let v = row.withField(i, { ValueParsing.int($0) }) else {
-            fail(&row, i, "expected a whole number of digits only", &log)
-            return nil
-        }
-        if let range, !range.contains(v) {
-            fail(&row, i, "expected a whole number from \(range.lowerBound) to \(range.upperBound)", &log)
-            return nil
-        }
-        return v
+        if let v = row.withField(i, { ValueParsing.int($0) }), range?.contains(v) ?? true { return v }
+        fail(&row, i, row.withField(i) { ValueParsing.intProblem($0, range: range) } ?? "", &log)
+        return nil
     }
 
     /// The position in `words` of the value, matched case-insensitively.

@@ -4,6 +4,20 @@ import Foundation
 enum ValueParsing {
     /// SPEC §13: `[+-]?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?`, finite.
     static func number(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard let n = scanNumber(b) else { return nil }
+        // Exact fast path: an integer mantissa below 2^53 divided by an exact power
+        // of ten is correctly rounded, the same double strtod gives.
+        if !n.hasExponent, n.significant <= 15, n.fractionDigits <= 22 {
+            let v = Double(n.mantissa) / powersOfTen[n.fractionDigits]
+            return n.negative ? -v : v
+        }
+        guard let v = Double(String(decoding: b, as: UTF8.self)), v.isFinite else { return nil }
+        return v
+    }
+
+    /// Checks the SPEC §13 number grammar, gathering the first 19 significant digits.
+    private static func scanNumber(_ b: UnsafeBufferPointer<UInt8>)
+        -> (negative: Bool, mantissa: UInt64, significant: Int, fractionDigits: Int, hasExponent: Bool)? {
         let n = b.count
         var i = 0
         var negative = false
@@ -38,14 +52,33 @@ enum ValueParsing {
             guard i > expStart else { return nil }
         }
         guard i == n else { return nil }
-        // Exact fast path: an integer mantissa below 2^53 divided by an exact power
-        // of ten is correctly rounded, the same double strtod gives.
-        if !hasExponent, significant <= 15, fractionDigits <= 22 {
-            let v = Double(mantissa) / powersOfTen[fractionDigits]
-            return negative ? -v : v
+        return (negative, mantissa, significant, fractionDigits, hasExponent)
+    }
+
+    /// Why `b` cannot be a value of a number column, or nil when it can: the
+    /// words the reader and the account editor both use, with examples that fit
+    /// the column (no negative one where values must be ≥ 0).
+    static func numberProblem(_ b: UnsafeBufferPointer<UInt8>, nonNegative: Bool) -> String? {
+        guard let v = number(b) else {
+            if scanNumber(b) != nil { return "the number must be finite; this one is beyond the largest double (about 1.8e308)" }
+            return (nonNegative ? "expected a number ≥ 0 such as 1250 or 12.50" : "expected a number such as 1250 or -12.50")
+                + " (no thousands separators or currency symbols)"
         }
-        guard let v = Double(String(decoding: b, as: UTF8.self)), v.isFinite else { return nil }
-        return v
+        return nonNegative && v < 0 ? "expected a number ≥ 0" : nil
+    }
+
+    /// The largest `int` (SPEC §13 limits), as messages name it.
+    static let intLimit = "9,223,372,036,854,775,807"
+
+    /// Why `b` cannot be a value of an int column, or nil when it can; shared
+    /// by the reader and the account editor.
+    static func intProblem(_ b: UnsafeBufferPointer<UInt8>, range: ClosedRange<Int>? = nil) -> String? {
+        guard let v = int(b) else {
+            let digitsOnly = !b.isEmpty && b.allSatisfy { $0 &- 0x30 <= 9 }
+            return digitsOnly ? "expected a whole number up to \(intLimit)" : "expected a whole number of digits only"
+        }
+        if let range, !range.contains(v) { return "expected a whole number from \(range.lowerBound) to \(range.upperBound)" }
+        return nil
     }
 
     private static let powersOfTen: [Double] = (0...22).map { pow(10.0, Double($0)) }

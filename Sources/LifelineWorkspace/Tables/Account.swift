@@ -58,12 +58,13 @@ struct AccountsSink: TableSink {
     private let c: (id: Int, name: Int, start: Int, mrr: Int, status: Int, churn: Int, renewal: Int,
                     seats: Int, contacts: Int, cac: Int, owner: Int, plan: Int)
 
-    init(columns: ColumnMap, context: Void) {
+    /// `file` is what messages call the file: accounts.csv, or a single file's own name (SPEC §13 paths).
+    init(columns: ColumnMap, context file: String) {
         c = (columns.position("id"), columns.position("name"), columns.position("start_date"), columns.position("mrr"),
              columns.position("status"), columns.position("churn_date"), columns.position("renewal_date"),
              columns.position("seats"), columns.position("contacts"), columns.position("cac"),
              columns.position("owner"), columns.position("plan"))
-        info = TableInfo(file: "accounts.csv", columns: columns)
+        info = TableInfo(file: file, columns: columns)
     }
 
     private let info: TableInfo

@@ -28,8 +28,10 @@ struct AccountResolver {
     }
 
     func warnOrphan(_ row: inout CSVRow, _ i: Int, _ f: FieldReader, _ log: inout DiagnosticLog) {
-        log.add(Diagnostic(.warning, file: f.file, line: f.line, column: f.columns.header[i], value: row.string(i),
-                           message: "names no account in accounts.csv; the row takes no part in the analytics"))
+        log.add(row.withField(i) {
+            Diagnostic(.warning, file: f.file, line: f.line, column: f.columns.header[i], valueBytes: $0,
+                       message: "names no account in accounts.csv; the row takes no part in the analytics")
+        })
     }
 }
 
