@@ -109,7 +109,9 @@ final class IncrementalUpdateTests: XCTestCase {
 
     func testFieldValidationExplainsWhatIsExpected() {
         XCTAssertNil(EditableField.mrr.problem(with: "1250.50"))
-        XCTAssertEqual(EditableField.mrr.problem(with: "-5"), "expected a number ≥ 0 such as 1250 or 99.50, or empty for 0")
+        XCTAssertEqual(EditableField.mrr.problem(with: "-5"), "expected a number ≥ 0")
+        XCTAssertEqual(EditableField.mrr.problem(with: "1e309"), "the number must be finite; this one is beyond the largest double (about 1.8e308)")
+        XCTAssertEqual(EditableField.seats.problem(with: "9223372036854775808"), "expected a whole number up to 9,223,372,036,854,775,807")
         XCTAssertNotNil(EditableField.mrr.problem(with: "1,250"))
         XCTAssertNotNil(EditableField.seats.problem(with: "4.5"))
         XCTAssertNil(EditableField.status.problem(with: "Churned"))

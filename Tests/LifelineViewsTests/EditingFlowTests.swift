@@ -40,7 +40,7 @@ final class EditingFlowTests: XCTestCase {
         _ = s.update(.key(.ctrl("u")))
         type(&s, "12,5")
         guard case .editAccount(let form) = s.overlay else { return XCTFail("no form") }
-        XCTAssertEqual(form.problem, "expected a number ≥ 0 such as 1250 or 99.50, or empty for 0")
+        XCTAssertEqual(form.problem, "expected a number ≥ 0 such as 1250 or 12.50 (no thousands separators or currency symbols)")
         _ = s.update(.key(.enter))
         XCTAssertEqual(s.workspace.accounts[2].mrr, 100)        // nothing applied
         XCTAssertFalse(s.hasUnsavedEdits)

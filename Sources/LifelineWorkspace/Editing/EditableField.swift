@@ -40,17 +40,18 @@ public enum EditableField: String, CaseIterable, Sendable {
         if text.unicodeScalars.contains(where: TerminalText.isControl) { return "no control characters or line breaks" }
         if text.isEmpty { return self == .name ? "a name is required; it cannot be empty" : nil }
         var bytes = Array(text.utf8)
-        let ok: Bool = bytes.withUnsafeMutableBufferPointer { raw in
+        return bytes.withUnsafeMutableBufferPointer { raw -> String? in
             let b = UnsafeBufferPointer(raw)
+            // The reader's own messages, so a value typed here and the same
+            // value in the file are refused in the same words.
             switch self {
-            case .name, .owner, .plan: return true
-            case .mrr: return ValueParsing.number(b).map { $0 >= 0 } ?? false
-            case .seats, .contacts: return ValueParsing.int(b) != nil
-            case .status: return ValueParsing.matches(b, "active") || ValueParsing.matches(b, "churned")
-            case .churnDate, .renewalDate: return CivilDate.parse(b) != nil
+            case .name, .owner, .plan: return nil
+            case .mrr: return ValueParsing.numberProblem(b, nonNegative: true)
+            case .seats, .contacts: return ValueParsing.intProblem(b)
+            case .status: return ValueParsing.matches(b, "active") || ValueParsing.matches(b, "churned") ? nil : "expected " + expected
+            case .churnDate, .renewalDate: return CivilDate.parse(b) != nil ? nil : "expected " + expected
             }
         }
-        return ok ? nil : "expected " + expected
     }
 
     /// The account's value as text, as it would be written to the file (empty
