@@ -1,25 +1,12 @@
+import Foundation
 import LifelineWorkspace
 import XCTest
 
 /// A deterministic fuzz smoke test: valid lifeline.toml files, damaged at
 /// random from a fixed seed, never crash the reader, and every error names
-/// lifeline.toml and a line.
-final class ConfigFuzzTests: XCTestCase {
-    /// SplitMix64: small, fast and the same on every platform.
-    private struct Random {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
-    }
-
+/// lifeline.toml and a line. `LIFELINE_FUZZ_RUNS=200000 swift test --filter
+/// FuzzSmokeTests` is the longer run.
+final class TOMLFuzzSmokeTests: XCTestCase {
     private static let v2Example = """
         as_of = 2026-11-01T09:30:00+02:00
         currency = "EUR"
@@ -85,9 +72,10 @@ final class ConfigFuzzTests: XCTestCase {
             XCTAssertFalse(log.errors.contains { $0.message.hasPrefix("not valid TOML") }, "\(log.errors)")
         }
 
-        var random = Random(state: 20_261_201)
+        var random = SplitMix64(seed: 20_261_201)
+        let runs = ProcessInfo.processInfo.environment["LIFELINE_FUZZ_RUNS"].flatMap(Int.init) ?? 3_000
         var rejected = 0
-        for round in 0..<3000 {
+        for round in 0..<runs {
             var bytes = documents[random.below(documents.count)]
             for _ in 0...random.below(4) { mutate(&bytes, &random) }
             var log = DiagnosticLog()
@@ -97,11 +85,11 @@ final class ConfigFuzzTests: XCTestCase {
                 XCTFail("round \(round): \(error)")
             }
         }
-        XCTAssertGreaterThan(rejected, 1000, "many damaged files are not valid TOML")
-        XCTAssertLessThan(rejected, 3000, "some damage leaves valid TOML")
+        XCTAssertGreaterThan(rejected, runs / 3, "many damaged files are not valid TOML")
+        XCTAssertLessThan(rejected, runs, "some damage leaves valid TOML")
     }
 
-    private func mutate(_ bytes: inout [UInt8], _ random: inout Random) {
+    private func mutate(_ bytes: inout [UInt8], _ random: inout SplitMix64) {
         let at = random.below(bytes.count + 1)
         let symbol = Self.alphabet[random.below(Self.alphabet.count)]
         switch random.below(6) {
