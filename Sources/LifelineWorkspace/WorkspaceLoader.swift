@@ -16,24 +16,26 @@ public enum WorkspaceLoadError: Error, CustomStringConvertible, Equatable {
 
 /// Opens a workspace: a folder of exports, or one accounts CSV (SPEC §1, §13).
 public enum WorkspaceLoader {
-    public typealias Progress = (_ what: String, _ fraction: Double) -> Void
-
     /// `diagnosticLimit` caps how many errors and how many warnings are kept
     /// in memory (the rest are counted); `lifeline check --all` lifts it.
-    public static func load(path: String, diagnosticLimit: Int = DiagnosticLog.defaultLimit, progress: Progress = { _, _ in }) throws -> Workspace {
+    /// `progress` follows the bytes read, for another thread to show.
+    public static func load(path: String, diagnosticLimit: Int = DiagnosticLog.defaultLimit, progress: LoadProgress = LoadProgress()) throws -> Workspace {
+        defer { progress.finish() }
         guard Self.exists(path) else { throw WorkspaceLoadError.notFound(path) }
         var log = DiagnosticLog(limit: diagnosticLimit)
         var isDirectory: ObjCBool = false
         if !(FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue) {
             // SPEC §13: the file alone, read as accounts.csv; messages name it as it is called.
             let name = (path as NSString).lastPathComponent
+            progress.expect(totalBytes: size(of: path))
+            progress.begin(name, size: size(of: path))
             guard let bytes = try readTable(path, name: name, log: &log) else {
                 var ws = Workspace(path: path, accounts: [], accountIndex: AccountIndex(capacity: 0), config: Config())
                 ws.isSingleFile = true
                 ws.diagnostics = log
                 return ws
             }
-            var ws = readAccounts(bytes, name: name, path: path, log: &log)
+            var ws = readAccounts(bytes, name: name, path: path, log: &log, progress: progress)
             ws.sources["accounts.csv"]?.name = name
             ws.isSingleFile = true
             log.sortByLocation()
@@ -55,7 +57,9 @@ public enum WorkspaceLoader {
                 log.add(Diagnostic(.error, file: ConfigFile.name, message: "bytes that are not UTF-8"))
             }
         }
-        progress("accounts.csv", 0)
+        let tables = ["accounts.csv", UsageSink.file, TransactionsSink.file, TicketsSink.file, SurveysSink.file]
+        progress.expect(totalBytes: tables.reduce(0) { $0 + size(of: file($1)) })
+        progress.begin("accounts.csv", size: size(of: file("accounts.csv")))
         if !exists("accounts.csv") {
             log.add(Diagnostic(.error, file: "accounts.csv", message: "the required file accounts.csv is missing from \(path)"))
         }
@@ -64,7 +68,7 @@ public enum WorkspaceLoader {
             ws.diagnostics = log
             return ws
         }
-        var ws = readAccounts(accountBytes, name: "accounts.csv", path: path, log: &log)
+        var ws = readAccounts(accountBytes, name: "accounts.csv", path: path, log: &log, progress: progress)
         ws.config = config
         ws.sources[ConfigFile.name] = tomlSource
         let context = ChildContext(index: ws.accountIndex)
@@ -73,30 +77,29 @@ public enum WorkspaceLoader {
         var latest = ws.latestDate
 
         if exists(UsageSink.file) {
-            progress(UsageSink.file, 0.1)
-            ws.usage = try readChild(UsageSink.self, file(UsageSink.file), context, &log, &latest, keep: &sources)
+            progress.begin(UsageSink.file, size: size(of: file(UsageSink.file)))
+            ws.usage = try readChild(UsageSink.self, file(UsageSink.file), context, &log, &latest, keep: &sources, progress: progress)
                 .map { UsageTable(chunks: $0.chunks.map(\.table)).grouped(accountCount: n) }
         }
         if exists(TransactionsSink.file) {
-            progress(TransactionsSink.file, 0.6)
-            ws.transactions = try readChild(TransactionsSink.self, file(TransactionsSink.file), context, &log, &latest, keep: &sources)
+            progress.begin(TransactionsSink.file, size: size(of: file(TransactionsSink.file)))
+            ws.transactions = try readChild(TransactionsSink.self, file(TransactionsSink.file), context, &log, &latest, keep: &sources, progress: progress)
                 .map { TransactionsTable(chunks: $0.chunks.map(\.table)).grouped(accountCount: n) }
         }
         if exists(TicketsSink.file) {
-            progress(TicketsSink.file, 0.8)
-            ws.tickets = try readChild(TicketsSink.self, file(TicketsSink.file), context, &log, &latest, keep: &sources)
+            progress.begin(TicketsSink.file, size: size(of: file(TicketsSink.file)))
+            ws.tickets = try readChild(TicketsSink.self, file(TicketsSink.file), context, &log, &latest, keep: &sources, progress: progress)
                 .map { TicketsTable(chunks: $0.chunks.map(\.table), bases: $0.bases).grouped(accountCount: n) }
         }
         if exists(SurveysSink.file) {
-            progress(SurveysSink.file, 0.9)
-            ws.surveys = try readChild(SurveysSink.self, file(SurveysSink.file), context, &log, &latest, keep: &sources)
+            progress.begin(SurveysSink.file, size: size(of: file(SurveysSink.file)))
+            ws.surveys = try readChild(SurveysSink.self, file(SurveysSink.file), context, &log, &latest, keep: &sources, progress: progress)
                 .map { SurveysTable(chunks: $0.chunks.map(\.table)).grouped(accountCount: n) }
         }
         for name in [TicketsSink.file, SurveysSink.file] where sources[name] == nil {
             sources[name] = SourceFile(name: name, bytes: nil)
         }
         ws.sources = sources
-        progress("done", 1)
         ws.latestDate = latest
         log.sortByLocation()
         ws.diagnostics = log
@@ -105,9 +108,9 @@ public enum WorkspaceLoader {
 
     /// Builds a workspace whose accounts come from `bytes`.
     /// `name` is what messages call the file: accounts.csv, or a single file's own name.
-    private static func readAccounts(_ bytes: [UInt8], name: String, path: String, log: inout DiagnosticLog) -> Workspace {
+    private static func readAccounts(_ bytes: [UInt8], name: String, path: String, log: inout DiagnosticLog, progress: LoadProgress) -> Workspace {
         let table = bytes.withUnsafeBufferPointer {
-            CSVReader.read(AccountsSink.self, file: name, bytes: $0, required: AccountsSink.required, known: AccountsSink.known, context: name, log: &log)
+            CSVReader.read(AccountsSink.self, file: name, bytes: $0, required: AccountsSink.required, known: AccountsSink.known, context: name, log: &log, progress: progress)
         }
         var accounts: [Account] = []
         var index = AccountIndex(capacity: 1024)
@@ -145,14 +148,14 @@ public enum WorkspaceLoader {
     /// Reads a child table; with `keep`, its bytes are kept for saving edits.
     private static func readChild<Sink: TableSink>(
         _ type: Sink.Type, _ path: String, _ context: ChildContext, _ log: inout DiagnosticLog, _ latest: inout Day?,
-        keep sources: inout [String: SourceFile]
+        keep sources: inout [String: SourceFile], progress: LoadProgress
     ) throws -> CSVTable<Sink>? where Sink.Context == ChildContext, Sink: ChildSink {
         if let problem = notAFile(path) {
             log.add(Diagnostic(.error, file: Sink.file, message: problem))
             return nil
         }
         let parse = { (bytes: UnsafeBufferPointer<UInt8>, log: inout DiagnosticLog) in
-            CSVReader.read(Sink.self, file: Sink.file, bytes: bytes, required: Sink.required, known: Sink.known, context: context, log: &log)
+            CSVReader.read(Sink.self, file: Sink.file, bytes: bytes, required: Sink.required, known: Sink.known, context: context, log: &log, progress: progress)
         }
         let table: CSVTable<Sink>?
         if Sink.isEditable {
@@ -165,6 +168,12 @@ public enum WorkspaceLoader {
         guard let table else { return nil }
         for sink in table.chunks { noteLatest(&latest, sink.latest) }
         return table
+    }
+
+    /// The size of a regular file (following links), 0 for anything else.
+    static func size(of path: String) -> Int {
+        var st = stat()
+        return stat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFREG ? Int(st.st_size) : 0
     }
 
     /// Whether anything is at `path`, a dangling link included.

@@ -62,18 +62,14 @@ struct DashboardCommand: ParsableCommand {
     }
 
     private func runDashboard(_ terminal: Terminal) throws {
-        let ws: Workspace
+        let opened: (Workspace, Analysis)
         do {
-            ws = try WorkspaceLoader.load(path: workspace) { what, fraction in
-                terminal.draw(LoadingView.render(width: terminal.size.width, height: terminal.size.height, path: workspace, what: what, fraction: fraction))
-            }
+            opened = try openShowingProgress(terminal)
         } catch let error as WorkspaceLoadError {
             if case .notFound = error { throw DashboardFailure(text: error.description, exit: Exit.noInput) }
             throw DashboardFailure(text: error.description, exit: Exit.ioError)
         }
-        let day = ws.asOf(override: asOf.flatMap(CivilDate.parse), today: today())
-        terminal.draw(LoadingView.render(width: terminal.size.width, height: terminal.size.height, path: workspace, what: "computing health, risk and value", fraction: 1))
-        let analysis = Engine.analyze(ws, asOf: day)
+        let (ws, analysis) = opened
         let chosenTheme: Theme
         do {
             chosenTheme = terminal.colorMode == .none ? .monochrome : try Theme.load(theme ?? ws.config.theme, searching: themeDirectories())
@@ -156,15 +152,48 @@ struct DashboardCommand: ParsableCommand {
 
     private func reload(_ state: inout AppState, _ terminal: Terminal, _ watch: inout WorkspaceWatch, because reason: String) throws {
         do {
-            let ws = try WorkspaceLoader.load(path: workspace) { what, fraction in
-                terminal.draw(LoadingView.render(width: terminal.size.width, height: terminal.size.height, path: workspace, what: what, fraction: fraction))
-            }
-            let day = ws.asOf(override: asOf.flatMap(CivilDate.parse), today: today())
-            state.reloaded(ws, Engine.analyze(ws, asOf: day), because: reason)
+            let (ws, analysis) = try openShowingProgress(terminal)
+            state.reloaded(ws, analysis, because: reason)
         } catch {
             state.message = "Could not reload: \(error)"
         }
         watch.refresh()
+    }
+
+    /// Reads and analyses the workspace on another thread while this one
+    /// shows how far it has got (after a quarter of a second, so a quick
+    /// open does not flash) and listens for Ctrl-C, q or Esc, which quit at
+    /// once with the terminal restored.
+    private func openShowingProgress(_ terminal: Terminal) throws -> (Workspace, Analysis) {
+        let progress = LoadProgress()
+        let done = DispatchSemaphore(value: 0)
+        final class Outcome: @unchecked Sendable { var result: Result<(Workspace, Analysis), Error>? }
+        let outcome = Outcome()
+        let path = workspace, override = asOf.flatMap(CivilDate.parse), now = today()
+        DispatchQueue.global(qos: .userInitiated).async {
+            outcome.result = Result {
+                let ws = try WorkspaceLoader.load(path: path, progress: progress)
+                return (ws, Engine.analyze(ws, asOf: ws.asOf(override: override, today: now)))
+            }
+            done.signal()
+        }
+        let started = Date()
+        while done.wait(timeout: .now()) == .timedOut {
+            switch terminal.nextEvent(timeoutMs: 50) {
+            case .key(.ctrl("c"))?, .key(.character("q"))?, .key(.escape)?:
+                terminal.close()
+                Glibc.exit(130)
+            default:
+                break
+            }
+            guard Date().timeIntervalSince(started) >= 0.25 else { continue }
+            let s = progress.snapshot
+            let what = s.file == "done"
+                ? "computing health, risk and value for \(s.rowsRead) rows"
+                : "reading \(s.file) · \(s.bytesRead / 1_000_000) of \(s.totalBytes / 1_000_000) MB · \(s.rowsRead) rows"
+            terminal.draw(LoadingView.render(width: terminal.size.width, height: terminal.size.height, path: workspace, what: what, fraction: s.fraction))
+        }
+        return try outcome.result!.get()
     }
 
     /// Writes the tier list; the message for the status line.

@@ -37,9 +37,11 @@ struct WorkspaceOptions: ParsableArguments {
     func load(despiteDataErrors: Bool = false) throws -> Workspace {
         let progress = ProgressLine()
         defer { progress.finish() }
+        let loading = LoadProgress()
+        progress.follow(loading)
         let ws: Workspace
         do {
-            ws = try WorkspaceLoader.load(path: workspace) { what, fraction in progress.update("Reading \(what)", fraction) }
+            ws = try WorkspaceLoader.load(path: workspace, progress: loading)
         } catch let error as WorkspaceLoadError {
             progress.finish()
             complain(error.description)
@@ -83,25 +85,6 @@ struct WorkspaceOptions: ParsableArguments {
 /// Today's date in UTC, used as as_of only when the workspace holds no date at all.
 func today() -> Day {
     Day(Int(Date().timeIntervalSince1970) / 86_400)
-}
-
-/// A progress line on stderr, drawn only when stderr is a terminal.
-final class ProgressLine {
-    private let enabled = isatty(2) == 1
-    private var shown = false
-
-    func update(_ what: String, _ fraction: Double) {
-        guard enabled else { return }
-        let pct = Int(fraction * 100)
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(what)… \(pct) %".utf8))
-        shown = true
-    }
-
-    func finish() {
-        guard shown else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
-        shown = false
-    }
 }
 
 /// Writes `text` to `path`, or stdout when nil; exit 73 when the file cannot be created.

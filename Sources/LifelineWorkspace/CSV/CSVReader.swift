@@ -33,7 +33,8 @@ enum CSVReader {
     /// missing or lacks a required column: no row can be read then.
     static func read<Sink: TableSink>(
         _ sinkType: Sink.Type, file: String, bytes: UnsafeBufferPointer<UInt8>,
-        required: [String], known: [String], context: Sink.Context, log: inout DiagnosticLog
+        required: [String], known: [String], context: Sink.Context, log: inout DiagnosticLog,
+        progress: LoadProgress? = nil
     ) -> CSVTable<Sink>? {
         guard let base = bytes.baseAddress, !bytes.isEmpty else {
             for column in required {
@@ -80,12 +81,13 @@ enum CSVReader {
         let dataStart = scanner.pos
         let firstLine = scanner.line
         let cuts = chunkStarts(base: base, from: dataStart, to: bytes.count)
-        if cuts.count > 2, let table = readChunks(Sink.self, file: file, base: base, end: bytes.count, cuts: cuts, columns: columns, context: context, firstLine: firstLine, log: &log) {
+        if cuts.count > 2, let table = readChunks(Sink.self, file: file, base: base, end: bytes.count, cuts: cuts, columns: columns, context: context, firstLine: firstLine, log: &log, progress: progress) {
             return table
         }
         var sink = Sink(columns: columns, context: context)
         var chunkLog = DiagnosticLog(limit: log.limit)
-        _ = readRows(into: &sink, file: file, base: base, end: bytes.count, start: dataStart, limit: bytes.count, line: firstLine, columns: columns, log: &chunkLog)
+        let (_, _, rows) = readRows(into: &sink, file: file, base: base, end: bytes.count, start: dataStart, limit: bytes.count, line: firstLine, columns: columns, log: &chunkLog)
+        progress?.advance(bytes: bytes.count, rows: rows)
         log.merge(chunkLog, lineOffset: 0)
         return CSVTable(columns: columns, chunks: [sink], bases: [(0, 0)])
     }
@@ -107,7 +109,7 @@ enum CSVReader {
 
     private static func readChunks<Sink: TableSink>(
         _ sinkType: Sink.Type, file: String, base: UnsafePointer<UInt8>, end: Int, cuts: [Int],
-        columns: ColumnMap, context: Sink.Context, firstLine: Int, log: inout DiagnosticLog
+        columns: ColumnMap, context: Sink.Context, firstLine: Int, log: inout DiagnosticLog, progress: LoadProgress?
     ) -> CSVTable<Sink>? {
         let n = cuts.count - 1
         var results = [(sink: Sink, log: DiagnosticLog, lines: Int, rows: Int, aligned: Bool)?](repeating: nil, count: n)
@@ -119,6 +121,7 @@ enum CSVReader {
                 var chunkLog = DiagnosticLog(limit: limit)
                 let (stop, line, rows) = readRows(into: &sink, file: file, base: base, end: end, start: cuts[i], limit: cuts[i + 1], line: 0, columns: columns, log: &chunkLog)
                 slots[i] = (sink, chunkLog, line, rows, stop == cuts[i + 1])
+                progress?.advance(bytes: cuts[i + 1] - cuts[i], rows: rows)
             }
         }
         guard results.allSatisfy({ $0!.aligned }) else { return nil }
