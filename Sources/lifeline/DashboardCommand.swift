@@ -19,17 +19,10 @@ struct DashboardCommand: ParsableCommand {
     @Argument(help: "A workspace folder, or a single accounts CSV file.")
     var workspace: String = "."
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Compute as of this date (YYYY-MM-DD).", valueName: "DATE"))
-    var asOf: String?
+    @OptionGroup var asOf: AsOfOption
 
     @Option(help: ArgumentHelp("A theme name from themes/ (default, light, high-contrast, monochrome) or a path to a theme file.", valueName: "THEME"))
     var theme: String?
-
-    func validate() throws {
-        if let asOf, CivilDate.parse(asOf) == nil {
-            throw ValidationError("--as-of '\(TerminalText.escaped(asOf))' is not a date YYYY-MM-DD")
-        }
-    }
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: workspace) else {
@@ -71,7 +64,7 @@ struct DashboardCommand: ParsableCommand {
             if case .notFound = error { throw DashboardFailure(text: error.description, exit: Exit.noInput) }
             throw DashboardFailure(text: error.description, exit: Exit.ioError)
         }
-        let day = ws.asOf(override: asOf.flatMap(CivilDate.parse), today: today())
+        let day = ws.asOf(override: asOf.day, today: today())
         terminal.draw(LoadingView.render(width: terminal.size.width, height: terminal.size.height, path: workspace, what: "computing health, risk and value", fraction: 1))
         let analysis = Engine.analyze(ws, asOf: day)
         let chosenTheme: Theme
@@ -159,7 +152,7 @@ struct DashboardCommand: ParsableCommand {
             let ws = try WorkspaceLoader.load(path: workspace) { what, fraction in
                 terminal.draw(LoadingView.render(width: terminal.size.width, height: terminal.size.height, path: workspace, what: what, fraction: fraction))
             }
-            let day = ws.asOf(override: asOf.flatMap(CivilDate.parse), today: today())
+            let day = ws.asOf(override: asOf.day, today: today())
             state.reloaded(ws, Engine.analyze(ws, asOf: day), because: reason)
         } catch {
             state.message = "Could not reload: \(error)"
