@@ -21,8 +21,8 @@ struct DashboardCommand: ParsableCommand {
 
     @OptionGroup var asOf: AsOfOption
 
-    @Option(help: ArgumentHelp("A theme name from themes/ (default, light, high-contrast, monochrome) or a path to a theme file.", valueName: "THEME"))
-    var theme: String?
+    @Option(help: ArgumentHelp("A theme (`lifeline themes` lists them) or a path to a theme file.", valueName: "THEME"))
+    var theme: ThemeChoice?
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: workspace) else {
@@ -69,7 +69,7 @@ struct DashboardCommand: ParsableCommand {
         let analysis = Engine.analyze(ws, asOf: day)
         let chosenTheme: Theme
         do {
-            chosenTheme = terminal.colorMode == .none ? .monochrome : try Theme.load(theme ?? ws.config.theme, searching: themeDirectories())
+            chosenTheme = terminal.colorMode == .none ? .monochrome : try ShippedThemes.load(theme?.nameOrPath ?? ws.config.theme)
         } catch {
             throw DashboardFailure(text: "\(error)", exit: Exit.dataError)
         }
@@ -168,17 +168,5 @@ struct DashboardCommand: ParsableCommand {
             return "Could not write \(path): \(String(cString: strerror(errno)))"
         }
         return "Exported \(rows) rows (\(format.rawValue)) to \(URL(fileURLWithPath: path).standardized.path)"
-    }
-
-    /// themes/ next to the workspace's project: the current folder, then the
-    /// checkout the binary was built in, then LIFELINE_THEMES.
-    private func themeDirectories() -> [String] {
-        var dirs: [String] = []
-        if let env = ProcessInfo.processInfo.environment["LIFELINE_THEMES"] { dirs.append(env) }
-        dirs.append(FileManager.default.currentDirectoryPath + "/themes")
-        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        dirs.append(exe.deletingLastPathComponent().appendingPathComponent("../../../themes").standardized.path)
-        dirs.append(exe.deletingLastPathComponent().appendingPathComponent("../../themes").standardized.path)
-        return dirs
     }
 }
