@@ -24,6 +24,10 @@ struct DashboardCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A theme (`lifeline themes` lists them) or a path to a theme file.", valueName: "THEME"))
     var theme: ThemeChoice?
 
+    func validate() throws {
+        try DashboardPreflight.requireWorkspace(workspace)
+    }
+
     func run() throws {
         guard FileManager.default.fileExists(atPath: workspace) else {
             complain("\(workspace): no such file or directory")
