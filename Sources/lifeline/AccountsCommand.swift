@@ -11,7 +11,7 @@ struct AccountsCommand: ParsableCommand {
 
     @OptionGroup var options: WorkspaceOptions
 
-    @Flag(help: "Print the JSON array of SPEC §10.")
+    @Flag(help: "Print a JSON array, one object per account (fields: docs/WORKSPACE.md).")
     var json = false
 
     @Option(help: ArgumentHelp("Only accounts at this risk.", valueName: "LEVEL"))
