@@ -23,6 +23,13 @@ let package = Package(
         .target(name: "LifelineGenerator"),
         // The cell grid, widgets and themes the dashboard is drawn with; no ncurses here.
         .target(name: "LifelineViews", dependencies: ["LifelineEngine", "LifelineReports"]),
+        // The theme files in themes/, shipped as resources so the program finds them from any folder.
+        // A new theme file is listed here too (SwiftPM warns about one that is not).
+        .target(
+            name: "LifelineThemes",
+            path: "themes",
+            resources: [.copy("default.toml"), .copy("high-contrast.toml"), .copy("light.toml"), .copy("monochrome.toml")]
+        ),
         // ncursesw, through a small header of our own (see Sources/CNcursesw/shim.h).
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // The only code that talks to the terminal: draws a grid, reads keys, mouse and resize.
@@ -32,7 +39,7 @@ let package = Package(
             name: "lifeline",
             dependencies: [
                 "LifelineWorkspace", "LifelineEngine", "LifelineReports", "LifelineGenerator",
-                "LifelineViews", "LifelineTerminal",
+                "LifelineViews", "LifelineTerminal", "LifelineThemes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

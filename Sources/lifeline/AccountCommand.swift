@@ -13,7 +13,7 @@ struct AccountCommand: ParsableCommand {
     @Argument(help: "The account id, exactly as in accounts.csv.")
     var id: String
 
-    @Flag(help: "Print the account's SPEC §10 JSON object.")
+    @Flag(help: "Print the account's JSON object, as `accounts --json` gives it.")
     var json = false
 
     func run() throws {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import LifelineEngine
 import LifelineReports
-import LifelineWorkspace
 
 struct AccountsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,36 +11,24 @@ struct AccountsCommand: ParsableCommand {
 
     @OptionGroup var options: WorkspaceOptions
 
-    @Flag(help: "Print the JSON array of SPEC §10.")
+    @Flag(help: "Print a JSON array, one object per account (fields: docs/WORKSPACE.md).")
     var json = false
 
-    @Option(help: ArgumentHelp("Only accounts at this risk: low, medium, high, churned.", valueName: "LEVEL"))
-    var risk: String?
+    @Option(help: ArgumentHelp("Only accounts at this risk.", valueName: "LEVEL"))
+    var risk: RiskLevel?
 
-    @Option(help: ArgumentHelp("Only accounts in this tier: platinum, gold, silver, bronze.", valueName: "TIER"))
-    var tier: String?
+    @Option(help: ArgumentHelp("Only accounts in this tier.", valueName: "TIER"))
+    var tier: Tier?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Order by \(AccountSort.fields.joined(separator: ", ")); a leading - reverses.", valueName: "FIELD"))
-    var sort: String?
-
-    func validate() throws {
-        if let risk, RiskLevel.allCases.first(where: { $0.name == risk.lowercased() }) == nil {
-            throw ValidationError("--risk must be one of low, medium, high, churned")
-        }
-        if let tier, Tier.allCases.first(where: { $0.name == tier.lowercased() }) == nil {
-            throw ValidationError("--tier must be one of platinum, gold, silver, bronze")
-        }
-        if let sort, AccountSort(sort) == nil {
-            throw ValidationError("--sort must be one of \(AccountSort.fields.joined(separator: ", ")), optionally with a leading -")
-        }
-    }
+    @Option(parsing: .unconditional, help: ArgumentHelp("Order by this field; a leading - reverses (-clv: highest first).", valueName: "FIELD"))
+    var sort: AccountSort?
 
     func run() throws {
         let (ws, analysis) = try options.analyze()
         var rows = ws.accounts.indices.filter { analysis.accounts[$0].takesPart }
-        if let risk { rows = rows.filter { analysis.accounts[$0].risk.name == risk.lowercased() } }
-        if let tier { rows = rows.filter { analysis.accounts[$0].tier?.name == tier.lowercased() } }
-        if let sort, let order = AccountSort(sort) { rows = order.field.sorted(rows, analysis, ws, descending: order.descending) }
+        if let risk { rows = rows.filter { analysis.accounts[$0].risk == risk } }
+        if let tier { rows = rows.filter { analysis.accounts[$0].tier == tier } }
+        if let sort { rows = sort.field.sorted(rows, analysis, ws, descending: sort.descending) }
         if json {
             try emitJSON(MachineReadable.accounts(analysis, ws, selected: rows))
         } else {

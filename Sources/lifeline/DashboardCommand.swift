@@ -19,16 +19,13 @@ struct DashboardCommand: ParsableCommand {
     @Argument(help: "A workspace folder, or a single accounts CSV file.")
     var workspace: String = "."
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Compute as of this date (YYYY-MM-DD).", valueName: "DATE"))
-    var asOf: String?
+    @OptionGroup var asOf: AsOfOption
 
-    @Option(help: ArgumentHelp("A theme name from themes/ (default, light, high-contrast, monochrome) or a path to a theme file.", valueName: "THEME"))
-    var theme: String?
+    @Option(help: ArgumentHelp("A theme (`lifeline themes` lists them) or a path to a theme file.", valueName: "THEME"))
+    var theme: ThemeChoice?
 
     func validate() throws {
-        if let asOf, CivilDate.parse(asOf) == nil {
-            throw ValidationError("--as-of '\(TerminalText.escaped(asOf))' is not a date YYYY-MM-DD")
-        }
+        try DashboardPreflight.requireWorkspace(workspace)
     }
 
     func run() throws {
@@ -72,7 +69,7 @@ struct DashboardCommand: ParsableCommand {
         let (ws, analysis) = opened
         let chosenTheme: Theme
         do {
-            chosenTheme = terminal.colorMode == .none ? .monochrome : try Theme.load(theme ?? ws.config.theme, searching: themeDirectories())
+            chosenTheme = terminal.colorMode == .none ? .monochrome : try ShippedThemes.load(theme?.nameOrPath ?? ws.config.theme)
         } catch {
             throw DashboardFailure(text: "\(error)", exit: Exit.dataError)
         }
@@ -169,7 +166,7 @@ struct DashboardCommand: ParsableCommand {
         let done = DispatchSemaphore(value: 0)
         final class Outcome: @unchecked Sendable { var result: Result<(Workspace, Analysis), Error>? }
         let outcome = Outcome()
-        let path = workspace, override = asOf.flatMap(CivilDate.parse), now = today()
+        let path = workspace, override = asOf.day, now = today()
         DispatchQueue.global(qos: .userInitiated).async {
             outcome.result = Result {
                 let ws = try WorkspaceLoader.load(path: path, progress: progress)
@@ -204,17 +201,5 @@ struct DashboardCommand: ParsableCommand {
             return "Could not write \(path): \(String(cString: strerror(errno)))"
         }
         return "Exported \(rows) rows (\(format.rawValue)) to \(URL(fileURLWithPath: path).standardized.path)"
-    }
-
-    /// themes/ next to the workspace's project: the current folder, then the
-    /// checkout the binary was built in, then LIFELINE_THEMES.
-    private func themeDirectories() -> [String] {
-        var dirs: [String] = []
-        if let env = ProcessInfo.processInfo.environment["LIFELINE_THEMES"] { dirs.append(env) }
-        dirs.append(FileManager.default.currentDirectoryPath + "/themes")
-        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        dirs.append(exe.deletingLastPathComponent().appendingPathComponent("../../../themes").standardized.path)
-        dirs.append(exe.deletingLastPathComponent().appendingPathComponent("../../themes").standardized.path)
-        return dirs
     }
 }

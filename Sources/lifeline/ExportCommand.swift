@@ -21,21 +21,15 @@ struct ExportTiers: ParsableCommand {
 
     @OptionGroup var options: WorkspaceOptions
 
-    @Option(help: "csv, json or md.")
-    var format: String?
+    @Option(help: "The file format.")
+    var format: TierExport.Format?
 
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to FILE instead of stdout.", valueName: "FILE"))
     var output: String?
 
-    func validate() throws {
-        if let format, TierExport.Format(rawValue: format.lowercased()) == nil {
-            throw ValidationError("--format must be csv, json or md")
-        }
-    }
-
     func run() throws {
         let (ws, analysis) = try options.analyze()
-        let chosen = format.flatMap { TierExport.Format(rawValue: $0.lowercased()) } ?? output.flatMap(TierExport.Format.init(path:)) ?? .csv
+        let chosen = format ?? output.flatMap(TierExport.Format.init(path:)) ?? .csv
         let (text, _) = TierExport.render(analysis, ws, format: chosen)
         try emit(text, to: output)
     }

@@ -10,7 +10,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var options: WorkspaceOptions
 
-    @Flag(help: "Print the JSON of SPEC §10 instead of a summary.")
+    @Flag(help: "Print one JSON object instead of a summary (fields: docs/WORKSPACE.md).")
     var json = false
 
     func run() throws {

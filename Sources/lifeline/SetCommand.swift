@@ -6,7 +6,7 @@ struct SetCommand: ParsableCommand {
         commandName: "set",
         abstract: "Correct an account's fields and save, changing only that row.",
         discussion: """
-        Fields: \(EditableField.allCases.map(\.column).joined(separator: ", ")). Each value is checked as the \
+        Fields: \(Assignment.fieldNames). Each value is checked as the \
         reader checks the file; nothing is written unless every value is valid. An empty value empties the field \
         (name cannot be empty). A row with a data error can be corrected too: its values are written as given. \
         The file is replaced atomically and every other byte stays as it was; a file changed on disk since it was \
@@ -21,20 +21,12 @@ struct SetCommand: ParsableCommand {
     @Argument(help: "The account id, exactly as in accounts.csv.")
     var id: String
 
-    @Argument(help: "One or more field=value assignments (an empty value clears the field).")
-    var assignments: [String]
+    @Argument(help: ArgumentHelp("One or more assignments (an empty value clears the field).", valueName: "field=value"),
+              transform: Assignment.init)
+    var assignments: [Assignment]
 
     func validate() throws {
         guard !assignments.isEmpty else { throw ValidationError("give at least one field=value") }
-        for a in assignments {
-            let name = a.firstIndex(of: "=").map { String(a[..<$0]).lowercased() }
-            if let name, name == "id" || name == "start_date" {
-                throw ValidationError("\(name) cannot be changed with set; correct it in the file itself")
-            }
-            guard let name, EditableField(rawValue: name) != nil else {
-                throw ValidationError("'\(TerminalText.escaped(a))' is not field=value with a field among \(EditableField.allCases.map(\.column).joined(separator: ", "))")
-            }
-        }
     }
 
     func run() throws {
@@ -49,15 +41,12 @@ struct SetCommand: ParsableCommand {
         var values: [(field: EditableField, value: String)] = []
         var problems = 0
         for assignment in assignments {
-            let eq = assignment.firstIndex(of: "=")!
-            let field = EditableField(rawValue: String(assignment[..<eq]).lowercased())!
-            let value = String(assignment[assignment.index(after: eq)...])
-            if let problem = field.problem(with: value) {
-                complain("\(id): \(field.column) '\(value)': \(problem)")
+            if let problem = assignment.field.problem(with: assignment.value) {
+                complain("\(id): \(assignment.field.column) '\(assignment.value)': \(problem)")
                 problems += 1
                 continue
             }
-            values.append((field, value))
+            values.append((assignment.field, assignment.value))
         }
         if problems > 0 { throw Exit.dataError }
         var report = ""

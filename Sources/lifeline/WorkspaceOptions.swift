@@ -22,14 +22,7 @@ struct WorkspaceOptions: ParsableArguments {
     @Argument(help: "A workspace folder, or a single accounts CSV file.")
     var workspace: String
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Compute as of this date (YYYY-MM-DD).", valueName: "DATE"))
-    var asOf: String?
-
-    func validate() throws {
-        if let asOf, CivilDate.parse(asOf) == nil {
-            throw ValidationError("--as-of '\(TerminalText.escaped(asOf))' is not a date YYYY-MM-DD")
-        }
-    }
+    @OptionGroup var asOf: AsOfOption
 
     /// Loads the workspace; data errors end the command with exit 65 after
     /// listing them, as the headless commands promise, unless the command can
@@ -77,7 +70,7 @@ struct WorkspaceOptions: ParsableArguments {
 
     func analyze() throws -> (Workspace, Analysis) {
         let ws = try load()
-        let day = ws.asOf(override: asOf.flatMap(CivilDate.parse), today: today())
+        let day = ws.asOf(override: asOf.day, today: today())
         return (ws, Engine.analyze(ws, asOf: day))
     }
 }

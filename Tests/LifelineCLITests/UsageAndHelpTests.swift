@@ -36,11 +36,11 @@ final class UsageAndHelpTests: CLITestCase {
         XCTAssertEqual(run.stdout, "")
     }
 
-    func testAnUnknownWordIsTakenAsTheDashboardsWorkspace() throws {
-        // `lifeline WORKSPACE` opens the dashboard, so a word that is no command is a path.
-        let run = try lifeline("frobnicate")
+    func testAMissingPathIsMissingInput() throws {
+        // `lifeline WORKSPACE` opens the dashboard; a first word with a / or a . is a path.
+        let run = try lifeline("no/such/folder")
         assertStatus(run, 66)
-        XCTAssertTrue(run.stderr.contains("frobnicate: no such file or directory"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("no/such/folder: no such file or directory"), run.stderr)
     }
 
     func testFilterValuesAreCaseInsensitive() throws {
@@ -87,7 +87,7 @@ final class UsageAndHelpTests: CLITestCase {
 
     func testEveryCommandHasHelp() throws {
         let expectations: [([String], [String])] = [
-            ([], ["report", "accounts", "account", "export", "check", "generate"]),
+            ([], ["report", "accounts", "account", "export", "check", "generate", "themes", "--version"]),
             (["report"], ["<workspace>", "--as-of", "--json"]),
             (["accounts"], ["<workspace>", "--as-of", "--json", "--risk", "--tier", "--sort"]),
             (["account"], ["<workspace>", "<id>", "--as-of", "--json"]),
