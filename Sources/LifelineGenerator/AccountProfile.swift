@@ -151,12 +151,34 @@ struct AccountProfile: Sendable {
         self.startDay = startDay
         firstDay = max(startDay, history)
 
-        // Churn: about one account in nine that has been around for a while.
+        // Churn happens at renewals (the sign-up anniversary), and customers
+        // differ in how likely they are to leave at one: a few are restless,
+        // most are loyal. The restless leave first, so the book's renewal rate
+        // rises with tenure, as Fader and Hardie observed and as the
+        // shifted-beta-geometric forecast (SPEC §14.1) expects. Customers who
+        // left before the history window are in the export too, as a CRM's
+        // are (with no usage or invoices in the window), so the book is not
+        // only the survivors of its early years. The propensity comes
+        // from fixed bands, not a beta draw, so no platform's libm is needed
+        // for the same seed to give the same files.
+        let bands: [(weight: Int, low: Double, high: Double)] = [
+            (34, 0.004, 0.024), (28, 0.024, 0.056), (19, 0.056, 0.11), (12, 0.11, 0.24), (7, 0.24, 0.5),
+        ]
+        let band = bands[random.weighted(bands.map(\.weight))]
+        let propensity = random.uniform(band.low, band.high)
         var churnDay: Int?
-        let churnLow = max(startDay + 90, history + 14)
+        let churnLow = startDay + 90
         let churnHigh = end - 3
-        if churnLow <= churnHigh, random.chance(0.11) {
-            churnDay = churnLow + random.below(churnHigh - churnLow + 1)
+        var renewal = 1
+        while churnLow <= churnHigh {
+            let anniversary = CivilCalendar.addingMonths(12 * renewal, to: startDay)
+            if anniversary > churnHigh { break }
+            // Most leave in the weeks before the renewal they decline.
+            if anniversary >= churnLow, random.chance(propensity) {
+                churnDay = max(churnLow, anniversary - random.below(28))
+                break
+            }
+            renewal += 1
         }
         self.churnDay = churnDay
         churnDateListed = churnDay == nil || !random.chance(0.09)

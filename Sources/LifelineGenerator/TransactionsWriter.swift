@@ -35,6 +35,11 @@ enum TransactionsWriter {
             nextID += 1
         }
 
+        // Pay-as-you-go customers buy when they like (SPEC §14.2's story):
+        // each at its own rate, and each may stop for good after any purchase.
+        let buyChance = account.mrrCents == 0 ? [0.2, 0.45, 0.7, 0.92][random.weighted([20, 30, 30, 20])] : 1
+        let dropout = account.mrrCents == 0 ? [0.0, 0.02, 0.06, 0.15][random.weighted([40, 30, 20, 10])] : 0
+        var stopped = false
         while month <= lastMonth {
             let day = CivilCalendar.day(account.billingDay, inMonthIndex: month)
             month += 1
@@ -44,8 +49,9 @@ enum TransactionsWriter {
             let cents: Int
             if account.mrrCents == 0 {
                 // Pay-as-you-go: billed for what was used, some months nothing.
-                if random.chance(0.2) { continue }
+                if stopped || !random.chance(buyChance) { continue }
                 cents = account.seats * random.int(800...6000) + random.below(100)
+                stopped = random.chance(dropout)
             } else {
                 var base = account.mrrCents
                 if day < account.priceChangeDay {

@@ -37,10 +37,13 @@ final class WorkspaceRealismTests: XCTestCase {
         XCTAssertTrue(raw.contains(",\"The \"\""), "inner quotes doubled")
     }
 
-    func testAboutOneAccountInTenHasChurned() throws {
+    func testAboutOneAccountInTenChurnedInTheHistoryAndSomeBeforeIt() throws {
         let rows = try workspace.table("accounts.csv").rows
         let churned = rows.filter { $0["status"] == "churned" }
-        XCTAssertTrue((20...60).contains(churned.count), "\(churned.count) of 400 churned")
+        let recent = churned.filter { $0["churn_date"]! >= "2024-11-01" }
+        XCTAssertTrue((20...60).contains(recent.count), "\(recent.count) of 400 churned in the 24 months")
+        XCTAssertTrue((40...120).contains(churned.count), "\(churned.count) of 400 churned in all")
+        XCTAssertTrue(churned.contains { !$0["churn_date"]!.isEmpty && $0["churn_date"]! < "2024-11-01" }, "a customer who left before the history")
         XCTAssertTrue(churned.contains { $0["churn_date"]!.isEmpty }, "a churned account without its date")
         XCTAssertTrue(rows.contains { $0["mrr"] == "0.00" && $0["status"] == "active" }, "usage-billed account")
         XCTAssertTrue(rows.contains { $0["contacts"]!.isEmpty })
@@ -108,5 +111,30 @@ final class WorkspaceRealismTests: XCTestCase {
         XCTAssertGreaterThan(nps.count, 400, "quarterly NPS for many accounts")
         XCTAssertTrue(rows.contains { $0["kind"] == "csat" })
         XCTAssertTrue(nps.contains { $0 >= 9 } && nps.contains { $0 <= 6 })
+    }
+}
+
+/// The generated book is heterogeneous, as real ones are, so the forecast's
+/// models have something to fit (SPEC §14, issue 10).
+final class HeterogeneousBookTests: XCTestCase {
+    func testRenewalRateRisesWithTenure() throws {
+        let ws = try GeneratedWorkspace(GeneratorOptions(accounts: 3000, months: 24, seed: 11))
+        defer { ws.remove() }
+        let rows = try ws.table("accounts.csv").rows
+        // Of the customers who came to renewal k, the share who stayed past it.
+        var reached = [Int](repeating: 0, count: 6), kept = [Int](repeating: 0, count: 6)
+        for row in rows {
+            let start = row["start_date"]!, churn = row["churn_date"]!
+            func anniversary(_ k: Int) -> String { String(Int(start.prefix(4))! + k) + start.dropFirst(4) }
+            let declined = churn.isEmpty ? nil : (1...9).first { anniversary($0) >= churn }
+            for k in 1...5 where anniversary(k) <= "2026-11-01" {
+                if let declined, declined < k { break }
+                reached[k] += 1
+                if declined != k { kept[k] += 1 }
+            }
+        }
+        let rate = (1...4).map { Double(kept[$0]) / Double(max(1, reached[$0])) }
+        XCTAssertLessThan(rate[0], rate[3], "renewal rate at renewals 1–4: \(rate)")
+        XCTAssertGreaterThan(rate[0], 0.8, "\(rate)")
     }
 }
