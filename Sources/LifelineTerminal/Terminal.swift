@@ -1,6 +1,6 @@
 import CNcursesw
 import Foundation
-import LifelineViews
+import LifelineTUI
 
 /// The real terminal, through ncursesw: the one place that calls ncurses.
 ///
@@ -12,7 +12,7 @@ import LifelineViews
 ///     defer { terminal.close() }
 ///     terminal.draw(screen)
 ///     while let event = terminal.nextEvent(timeoutMs: 250) { ... }
-public final class Terminal {
+public final class Terminal: Backend {
     /// How much colour is in use; `.none` under NO_COLOR or without colour
     /// support, when the dashboard should switch to `Theme.monochrome`.
     public let colorMode: ColorMode

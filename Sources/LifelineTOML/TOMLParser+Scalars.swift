@@ -123,7 +123,7 @@ extension TOMLParser {
         var j = 0
         if t.count >= 10, t[4] == Byte.dash {
             guard let year = digits(t, 0, 4), t[7] == Byte.dash, let month = digits(t, 5, 2), let day = digits(t, 8, 2),
-                  (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year) else { return nil }
+                  (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
             result.date = .init(year: year, month: month, day: day)
             j = 10
             if j == t.count { return result }
@@ -167,5 +167,15 @@ extension TOMLParser {
             v = v * 10 + Int(c - 0x30)
         }
         return v
+    }
+
+    /// The Gregorian month lengths RFC 3339 checks dates against; the parser
+    /// stands alone, so it does not borrow the workspace's calendar.
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import LifelineWorkspace
+import LifelineTOML
 
 /// Reading themes from TOML files.
 ///

@@ -1,5 +1,5 @@
 import XCTest
-import LifelineViews
+import LifelineTUI
 
 /// Every widget at sizes down to nothing: the dashboard redraws at any
 /// terminal size and must never trap.

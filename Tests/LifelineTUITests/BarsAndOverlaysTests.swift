@@ -1,5 +1,5 @@
 import XCTest
-import LifelineViews
+import LifelineTUI
 
 final class BarsAndOverlaysTests: XCTestCase {
     private let hints = [KeyHint("Tab", "pane"), KeyHint("↑↓", "select"), KeyHint("Enter", "open"), KeyHint("?", "help")]

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import LifelineViews
+import LifelineTUI
 
 final class ThemeTests: XCTestCase {
     /// The repository's `themes/` folder.

@@ -1,4 +1,4 @@
-import LifelineWorkspace
+import LifelineText
 
 /// How many terminal columns text occupies, and what of it may reach the terminal.
 ///

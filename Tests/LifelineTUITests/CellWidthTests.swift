@@ -1,5 +1,5 @@
 import XCTest
-@testable import LifelineViews
+@testable import LifelineTUI
 
 final class CellWidthTests: XCTestCase {
     func testASCIIAndLatinAreOneColumnEach() {

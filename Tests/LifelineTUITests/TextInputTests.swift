@@ -1,5 +1,5 @@
 import XCTest
-import LifelineViews
+import LifelineTUI
 
 final class TextInputTests: XCTestCase {
     func testTheCursorFollowsTheTextAndIsReversed() {

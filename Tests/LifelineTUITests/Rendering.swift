@@ -1,4 +1,4 @@
-import LifelineViews
+import LifelineTUI
 
 /// Draws a widget on a fresh screen and returns the screen as text.
 func rendered(_ widget: some Widget, width: Int, height: Int) -> String {

@@ -1,5 +1,5 @@
 import XCTest
-@testable import LifelineViews
+@testable import LifelineTUI
 
 final class ScreenTests: XCTestCase {
     func testPutReturnsTheColumnsItUsed() {
