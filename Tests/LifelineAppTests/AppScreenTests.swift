@@ -1,6 +1,7 @@
 import Foundation
 import LifelineEngine
-@testable import LifelineViews
+@testable import LifelineApp
+import LifelineTUI
 import LifelineWorkspace
 import XCTest
 
@@ -44,7 +45,7 @@ final class AppScreenTests: XCTestCase {
 
     func testTooSmallTerminalAsksToBeEnlarged() throws {
         let s = try state(width: 60, height: 20)
-        let text = AppView.render(s).text
+        let text = s.text
         XCTAssertTrue(text.contains("Enlarge the terminal to at least 80×24 (now 60×20)"), text)
     }
 
@@ -58,15 +59,15 @@ final class AppScreenTests: XCTestCase {
 
     func testEscapeSequencesInNamesAreShownHarmlessly() throws {
         var s = try state(width: 100, height: 30)
-        _ = s.update(.key(.character("a")))
-        let text = AppView.render(s).text
+        s.press(.character("a"))
+        let text = s.text
         XCTAssertFalse(text.unicodeScalars.contains { $0.value == 0x1B })
         XCTAssertTrue(text.contains("Evil ␛[31mCo"), text)
     }
 
     func testWideNamesKeepTheColumnsAligned() throws {
         var s = try state(width: 100, height: 30)
-        _ = s.update(.key(.character("a")))
+        s.press(.character("a"))
         let lines = AppView.render(s).lines()
         let rows = lines.filter { $0.contains("A1 ") || $0.contains("A2 ") || $0.contains("A3 ") }
         XCTAssertEqual(rows.count, 3)
@@ -80,55 +81,55 @@ final class AppScreenTests: XCTestCase {
 
     func testFindingTheTopAtRiskAccountAndExporting() throws {
         var s = try state(width: 100, height: 30)
-        XCTAssertEqual(s.focus, .atRisk)
-        XCTAssertEqual(s.model.atRisk.map { s.workspace.accounts[$0].id }, ["A2"])   // 120 days inactive
-        XCTAssertNil(s.update(.key(.enter)))
+        XCTAssertEqual(s.dashboard?.focus, .atRisk)
+        XCTAssertEqual(s.session.model.atRisk.map { s.workspace.accounts[$0].id }, ["A2"])   // 120 days inactive
+        XCTAssertEqual(s.press(.enter), [])
         XCTAssertEqual(s.route, .account(1))
-        let drill = AppView.render(s).text
+        let drill = s.text
         XCTAssertTrue(drill.contains("Risk HIGH — no activity for 120 days"), drill)
         XCTAssertTrue(drill.contains("Play: executive intervention and satisfaction recovery"), drill)
         XCTAssertTrue(drill.contains("Usage"), drill)
         XCTAssertTrue(drill.contains("N/A: no tickets.csv in the workspace"), drill)
-        _ = s.update(.key(.escape))
+        s.press(.escape)
         XCTAssertEqual(s.route, .dashboard)
-        _ = s.update(.key(.character("x")))
-        XCTAssertEqual(s.overlay, .export(TextInputState(text: "tiers-2026-03-31.csv")))
-        XCTAssertEqual(s.update(.key(.enter)), .exportTiers(path: "tiers-2026-03-31.csv"))
-        XCTAssertEqual(s.overlay, .none)
-        XCTAssertEqual(s.update(.key(.character("q"))), .quit)
+        s.press(.character("x"))
+        XCTAssertEqual((s.popup as? PromptPopup)?.input.text, "tiers-2026-03-31.csv")
+        XCTAssertEqual(s.press(.enter), [.export(path: "tiers-2026-03-31.csv")])
+        XCTAssertFalse(s.hasPopup)
+        XCTAssertEqual(s.press(.character("q")), [.quit])
     }
 
     func testPanesAreFocusedByTabNumbersAndClicks() throws {
         var s = try state(width: 100, height: 30)
-        _ = s.update(.key(.tab))
-        XCTAssertEqual(s.focus, .tiers)
-        _ = s.update(.key(.backTab))
-        _ = s.update(.key(.backTab))
-        XCTAssertEqual(s.focus, .health)
-        _ = s.update(.key(.character("4")))
-        XCTAssertEqual(s.focus, .nps)
+        s.press(.tab)
+        XCTAssertEqual(s.dashboard?.focus, .tiers)
+        s.press(.backTab)
+        s.press(.backTab)
+        XCTAssertEqual(s.dashboard?.focus, .health)
+        s.press(.character("4"))
+        XCTAssertEqual(s.dashboard?.focus, .nps)
         let layout = AppLayout(width: 100, height: 30)
         let tiers = layout.tableArea(.tiers)
-        _ = s.update(.mouse(x: tiers.left + 2, y: tiers.top + 3, kind: .click))
-        XCTAssertEqual(s.focus, .tiers)
-        XCTAssertEqual(s.tiers.selected, 2)   // the header, then platinum, gold, silver
-        _ = s.update(.key(.enter))
+        s.click(x: tiers.left + 2, y: tiers.top + 3)
+        XCTAssertEqual(s.dashboard?.focus, .tiers)
+        XCTAssertEqual(s.dashboard?.tiers.selected, 2)   // the header, then platinum, gold, silver
+        s.press(.enter)
         XCTAssertEqual(s.route, .accounts)
-        XCTAssertEqual(s.query.tier, .silver)
+        XCTAssertEqual(s.accountList?.query.tier, .silver)
     }
 
     func testTheBrowserFiltersAsYouType() throws {
         var s = try state(width: 100, height: 30)
-        _ = s.update(.key(.character("a")))
-        XCTAssertEqual(s.browserRows.count, 3)
-        _ = s.update(.key(.character("/")))
-        for c in "lee" { _ = s.update(.key(.character(c))) }
-        XCTAssertEqual(s.browserRows.map { s.workspace.accounts[$0].id }, ["A1", "A3"])
-        _ = s.update(.key(.escape))
-        XCTAssertEqual(s.browserRows.count, 3)
-        _ = s.update(.key(.character("r")))
-        XCTAssertEqual(s.query.risk, .low)
-        XCTAssertEqual(s.browserRows.map { s.workspace.accounts[$0].id }, ["A1"])
+        s.press(.character("a"))
+        XCTAssertEqual(s.accountList?.rows.count, 3)
+        s.press(.character("/"))
+        for c in "lee" { s.press(.character(c)) }
+        XCTAssertEqual(s.accountList?.rows.map { s.workspace.accounts[$0].id }, ["A1", "A3"])
+        s.press(.escape)
+        XCTAssertEqual(s.accountList?.rows.count, 3)
+        s.press(.character("R"))
+        XCTAssertEqual(s.accountList?.query.risk, .low)
+        XCTAssertEqual(s.accountList?.rows.map { s.workspace.accounts[$0].id }, ["A1"])
     }
 
     static let dashboard80x24 = """
@@ -154,6 +155,6 @@ final class AppScreenTests: XCTestCase {
     │                                ││      A  M  J  J  A  S  O  N  D  J  F  M    │
     │                                ││ 2026-03 NPS — · 0 answers: 0 promoters · 0…│
     └────────────────────────────────┘└────────────────────────────────────────────┘
-    Tab/1-4 pane · ↑↓ select · Enter open · ? help · a all accounts · w what-if
+    1/2/3/4 pane · Enter open · ↓/j select · Esc back · ? help · a all accounts
     """
 }

@@ -1,6 +1,7 @@
 import Foundation
 import LifelineEngine
-@testable import LifelineViews
+@testable import LifelineApp
+import LifelineTUI
 import LifelineWorkspace
 import XCTest
 
@@ -27,103 +28,99 @@ final class EditingFlowTests: XCTestCase {
         return AppState(workspace: ws, analysis: Engine.analyze(ws, asOf: CivilDate.parse("2026-01-31")!), width: 100, height: 30)
     }
 
-    private func type(_ s: inout AppState, _ text: String) {
-        for c in text { _ = s.update(.key(.character(c))) }
-    }
-
     func testABadValueIsExplainedAndNotApplied() throws {
         var s = try state()
-        s.routes.append(.account(2))
-        _ = s.update(.key(.character("e")))
-        for _ in 0..<3 { _ = s.update(.key(.down)) }            // MRR
-        _ = s.update(.key(.enter))
-        _ = s.update(.key(.ctrl("u")))
-        type(&s, "12,5")
-        guard case .editAccount(let form) = s.overlay else { return XCTFail("no form") }
+        s.screens.append(AccountDetailScreen(account: 2))
+        s.press(.character("e"))
+        for _ in 0..<3 { s.press(.down) }            // MRR
+        s.press(.enter)
+        s.press(.ctrl("u"))
+        s.type("12,5")
+        guard let form = s.popup as? AccountFormPopup else { return XCTFail("no form") }
         XCTAssertEqual(form.problem, "expected a number ≥ 0 such as 1250 or 99.50, or empty for 0")
-        _ = s.update(.key(.enter))
+        s.press(.enter)
         XCTAssertEqual(s.workspace.accounts[2].mrr, 100)        // nothing applied
-        XCTAssertFalse(s.hasUnsavedEdits)
+        XCTAssertFalse(s.session.unsaved.contains(.edits))
     }
 
     func testAnEditMovesTheTierAndUndoRedoFollow() throws {
         var s = try state()
         XCTAssertEqual(s.analysis.accounts[2].tier, .bronze)    // n = 3: platinum, silver, bronze
-        s.routes.append(.account(2))
-        _ = s.update(.key(.character("e")))
-        for _ in 0..<3 { _ = s.update(.key(.down)) }
-        _ = s.update(.key(.enter))
-        _ = s.update(.key(.ctrl("u")))
-        type(&s, "5000")
-        _ = s.update(.key(.enter))
-        _ = s.update(.key(.escape))
+        s.screens.append(AccountDetailScreen(account: 2))
+        s.press(.character("e"))
+        for _ in 0..<3 { s.press(.down) }
+        s.press(.enter)
+        s.press(.ctrl("u"))
+        s.type("5000")
+        s.press(.enter)
+        s.press(.escape)
         XCTAssertEqual(s.analysis.accounts[2].tier, .platinum)
         XCTAssertEqual(s.analysis.kpis.mrr, 6500)
-        XCTAssertTrue(s.hasUnsavedEdits)
-        _ = s.update(.key(.character("u")))
+        XCTAssertTrue(s.session.unsaved.contains(.edits))
+        s.press(.character("u"))
         XCTAssertEqual(s.analysis.accounts[2].tier, .bronze)
         XCTAssertEqual(s.analysis.kpis.mrr, 1600)
-        XCTAssertFalse(s.hasUnsavedEdits)
-        _ = s.update(.key(.ctrl("r")))
+        XCTAssertFalse(s.session.unsaved.contains(.edits))
+        s.press(.ctrl("r"))
         XCTAssertEqual(s.analysis.kpis.mrr, 6500)
-        XCTAssertEqual(s.update(.key(.character("s"))), .save)
-        XCTAssertNil(s.update(.key(.ctrl("c"))))               // Ctrl-C asks too, as q does
-        XCTAssertEqual(s.overlay, .confirmQuit)
-        _ = s.update(.key(.escape))
-        XCTAssertNil(s.update(.key(.character("q"))))
-        XCTAssertEqual(s.overlay, .confirmQuit)
-        XCTAssertEqual(s.update(.key(.character("s"))), .saveAndQuit)
+        XCTAssertEqual(s.press(.character("s")), [.save])
+        XCTAssertEqual(s.press(.ctrl("c")), [])                 // Ctrl-C asks too, as q does
+        XCTAssertTrue(s.popup is ConfirmQuitPopup)
+        s.press(.escape)
+        XCTAssertEqual(s.press(.character("q")), [])
+        XCTAssertTrue(s.popup is ConfirmQuitPopup)
+        XCTAssertEqual(s.press(.character("s")), [.saveAndQuit])
     }
 
     func testAnswersAreTypedAsKindScoreAndDate() throws {
         var s = try state()
-        s.routes.append(.account(0))
-        _ = s.update(.key(.character("n")))
-        _ = s.update(.key(.character("x")))
-        guard case .addAnswer(let bad) = s.overlay else { return XCTFail("no form") }
+        s.screens.append(AccountDetailScreen(account: 0))
+        s.press(.character("A"))
+        s.press(.character("x"))
+        guard let bad = s.popup as? AnswerPopup else { return XCTFail("no form") }
         XCTAssertEqual(try? bad.answer(asOf: 0).get(), nil)
-        _ = s.update(.key(.backspace))
-        type(&s, "9 2026-01-15")
-        _ = s.update(.key(.enter))
-        XCTAssertEqual(s.overlay, .none)
+        s.press(.backspace)
+        s.type("9 2026-01-15")
+        s.press(.enter)
+        XCTAssertFalse(s.hasPopup)
         XCTAssertEqual(s.workspace.surveys?.score, [9])
         XCTAssertEqual(s.analysis.kpis.nps, 100)
     }
 
     func testWhatIfTierCutsKeepTheirSumAndWeightsRecompute() throws {
         var s = try state()
-        _ = s.update(.key(.character("w")))
+        s.press(.character("w"))
         let platinum = Setting.allCases.firstIndex(of: .tier(.platinum))!
-        for _ in 0..<platinum { _ = s.update(.key(.down)) }
-        for _ in 0..<30 { _ = s.update(.key(.right)) }
+        for _ in 0..<platinum { s.press(.down) }
+        for _ in 0..<30 { s.press(.right) }
         let t = s.workspace.config.tiers
         XCTAssertEqual(t.platinum, 35)
         XCTAssertEqual(t.platinum + t.gold + t.silver + t.bronze, 100)
         // n = 3: k1 = ⌈3 × 35 / 100⌉ = 2, so two platinum accounts now.
         XCTAssertEqual(s.analysis.tiers[0].accounts, 2)
-        XCTAssertTrue(s.hasUnsavedSettings)
-        XCTAssertFalse(s.hasUnsavedEdits)
-        XCTAssertEqual(s.update(.key(.character("s"))), .saveSettings)
-        _ = s.update(.key(.character("u")))
+        XCTAssertTrue(s.session.unsaved.contains(.settings))
+        XCTAssertFalse(s.session.unsaved.contains(.edits))
+        XCTAssertEqual(s.press(.character("s")), [.saveSettings])
+        s.press(.character("u"))
         XCTAssertEqual(s.workspace.config.tiers.platinum, 34)
     }
 
     func testTheMonthViewFollowsAnUndoneAnswer() throws {
         var s = try state()
-        s.routes.append(.account(0))
-        _ = s.update(.key(.character("n")))
-        for c in "nps 9" { _ = s.update(.key(.character(c))) }
-        _ = s.update(.key(.ctrl("u")))
-        for c in "nps 9" { _ = s.update(.key(.character(c))) }
-        _ = s.update(.key(.enter))
-        _ = s.update(.key(.escape))
-        _ = s.update(.key(.character("4")))
-        _ = s.update(.key(.enter))
+        s.screens.append(AccountDetailScreen(account: 0))
+        s.press(.character("A"))
+        s.type("nps 9")
+        s.press(.ctrl("u"))
+        s.type("nps 9")
+        s.press(.enter)
+        s.press(.escape)
+        s.press(.character("4"))
+        s.press(.enter)
         XCTAssertEqual(s.route, .month(11))
-        XCTAssertEqual(s.monthAnswers.count, 1)
-        _ = s.update(.key(.character("u")))
-        XCTAssertEqual(s.monthAnswers.count, 0)
-        XCTAssertTrue(AppView.render(s).text.contains("No NPS answer this month."))
+        XCTAssertEqual(s.monthScreen?.answers.count, 1)
+        s.press(.character("u"))
+        XCTAssertEqual(s.monthScreen?.answers.count, 0)
+        XCTAssertTrue(s.text.contains("No NPS answer this month."))
     }
 }
 

@@ -1,3 +1,4 @@
+import LifelineTUI
 /// Where each part of the screen goes at a given size. Shared by the views and
 /// by `update`, which needs it to turn a mouse click into a pane and a row.
 public struct AppLayout: Equatable, Sendable {

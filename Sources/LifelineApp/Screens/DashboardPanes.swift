@@ -1,14 +1,15 @@
+import LifelineTUI
 import LifelineEngine
 import LifelineReports
 import LifelineWorkspace
 
-/// The four panes of the dashboard.
-enum DashboardView {
-    static func render(_ s: AppState, _ layout: AppLayout, _ screen: inout Screen) {
+/// How the dashboard draws its four panes.
+extension DashboardScreen {
+    func draw(_ s: Session, _ layout: AppLayout, _ screen: inout Screen) {
         for pane in Pane.allCases {
             let area = layout.panes[pane.rawValue]
             let title = "\(pane.rawValue + 1) \(pane.title)" + subtitle(pane, s)
-            let block = Block(title: title, focused: s.focus == pane, theme: s.theme)
+            let block = Block(title: title, focused: focus == pane, theme: s.theme)
             block.render(in: area, on: &screen)
             let inner = block.inner(area)
             switch pane {
@@ -20,7 +21,7 @@ enum DashboardView {
         }
     }
 
-    private static func subtitle(_ pane: Pane, _ s: AppState) -> String {
+    private func subtitle(_ pane: Pane, _ s: Session) -> String {
         switch pane {
         case .atRisk: return " · \(s.model.highCount) high · \(s.model.mediumCount) medium"
         case .nps: return " · 12 months"
@@ -29,7 +30,7 @@ enum DashboardView {
     }
 
     /// The distribution of health 1–10 by band, then bands, average and movers.
-    private static func health(_ s: AppState, _ area: Rect, _ screen: inout Screen) {
+    private func health(_ s: Session, _ area: Rect, _ screen: inout Screen) {
         let m = s.model
         let total = max(1, m.bands.reduce(0, +))
         let barWidth = max(4, area.width - 12)
@@ -38,7 +39,7 @@ enum DashboardView {
             let top = max(1, m.histogram.max() ?? 1)
             for score in stride(from: 10, through: 1, by: -1) {
                 let count = m.histogram[score - 1]
-                let band = DashboardModel.Band(health: Double(score))
+                let band = HealthBand(health: Double(score))
                 let label = score == 10 ? "10" : " \(score)"
                 screen.put(label, x: area.left, y: y, style: s.theme[.textDim])
                 HBar(value: Double(count), maximum: Double(top), style: s.theme[Labels.band(band)])
@@ -48,7 +49,7 @@ enum DashboardView {
             }
         } else {
             let top = max(1, m.bands.max() ?? 1)
-            for band in DashboardModel.Band.allCases {
+            for band in HealthBand.allCases {
                 let count = m.bands[band.rawValue]
                 screen.put(band.name, x: area.left, y: y, style: s.theme[Labels.band(band)])
                 HBar(value: Double(count), maximum: Double(top), style: s.theme[Labels.band(band)])
@@ -57,7 +58,7 @@ enum DashboardView {
                 y += 1
             }
         }
-        let shares = DashboardModel.Band.allCases.map { b in
+        let shares = HealthBand.allCases.map { b in
             Span("\(b.name) \(Formatting.fixed(Double(m.bands[b.rawValue]) / Double(total) * 100, 0))%", style: s.theme[Labels.band(b)])
         }
         var lines: [Line] = [Line([shares[0], " · ", shares[1], " · ", shares[2]]),
@@ -74,7 +75,7 @@ enum DashboardView {
     }
 
     /// High, then medium, by annual revenue at stake.
-    private static func atRisk(_ s: AppState, _ area: Rect, _ screen: inout Screen) {
+    private func atRisk(_ s: Session, _ area: Rect, _ screen: inout Screen) {
         // Name, health, risk and why always; tier, MRR and owner as width allows.
         let showTier = area.width >= 64, showMRR = area.width >= 54, showOwner = area.width >= 84
         var columns = [TableColumn("Name", width: .fill(1))]
@@ -84,7 +85,7 @@ enum DashboardView {
         if showOwner { columns.append(TableColumn("Owner", width: .length(14))) }
         let cur = s.workspace.config.currency
         let rows = s.model.atRisk
-        Table(columns: columns, rowCount: rows.count, state: s.atRisk, theme: s.theme, emptyText: "No account at high or medium risk.") { i in
+        Table(columns: columns, rowCount: rows.count, state: atRisk, theme: s.theme, emptyText: "No account at high or medium risk.") { i in
             let a = rows[i]
             let r = s.analysis.accounts[a]
             let acc = s.workspace.accounts[a]
@@ -98,7 +99,7 @@ enum DashboardView {
     }
 
     /// Platinum to bronze: accounts, CLV share, MRR, average health, at risk; the selected tier's strategy.
-    private static func tiers(_ s: AppState, _ area: Rect, _ screen: inout Screen) {
+    private func tiers(_ s: Session, _ area: Rect, _ screen: inout Screen) {
         let cur = s.workspace.config.currency
         let rows = s.model.tiers
         let showMRR = area.width >= 50
@@ -107,20 +108,20 @@ enum DashboardView {
         if showMRR { columns.append(TableColumn("MRR", width: .length(8), alignment: .right)) }
         columns += [TableColumn("Health", width: .length(6), alignment: .right), TableColumn("Risk", width: .length(4), alignment: .right)]
         let tableArea = Rect(x: area.left, y: area.top, width: area.width, height: min(area.height, 5))
-        Table(columns: columns, rowCount: rows.count, state: s.tiers, theme: s.theme) { i in
+        Table(columns: columns, rowCount: rows.count, state: tiers, theme: s.theme) { i in
             let t = rows[i]
             var cells = [Line([Labels.tier(t.tier, s.theme)]), Line("\(t.accounts)"), Line(t.clvShare.map { Formatting.fixed($0 * 100, 0) + "%" } ?? "—")]
             if showMRR { cells.append(Line(Labels.money(t.mrr, cur))) }
             return cells + [Line(Formatting.score(t.averageHealth)), Line("\(t.atRisk)")]
         }.render(in: tableArea, on: &screen)
-        let tier = Tier(rawValue: s.tiers.selected ?? 0) ?? .platinum
+        let tier = Tier(rawValue: tiers.selected ?? 0) ?? .platinum
         if area.height > 5 {
             screen.put(Line([Labels.tier(tier, s.theme), Span(": " + tier.strategy)]), x: area.left + 1, y: area.top + 5, maxWidth: area.width - 1)
         }
     }
 
     /// Twelve months of NPS as a dot chart, the selected month's mix below.
-    private static func nps(_ s: AppState, _ area: Rect, _ screen: inout Screen) {
+    private func nps(_ s: Session, _ area: Rect, _ screen: inout Screen) {
         let trend = s.analysis.npsTrend
         let k = s.analysis.kpis
         var head: [Span] = [Span("NPS ", style: s.theme[.kpiLabel]), Span(k.nps.map { Formatting.signed($0, decimals: 1) } ?? "—", style: s.theme[.kpiValue])]
@@ -128,7 +129,7 @@ enum DashboardView {
             head += ["  ", Labels.arrow(now - before, s.theme), Span(" \(Formatting.signed(now - before)) on the year before", style: s.theme[.textDim])]
         }
         screen.put(Line(head), x: area.left + 1, y: area.top, maxWidth: area.width - 1)
-        let month = trend[min(s.npsMonth, trend.count - 1)]
+        let month = trend[min(npsMonth, trend.count - 1)]
         // The month's NPS first, so a narrow pane cuts the mix rather than the score.
         let answers = month.responses == 1 ? "1 answer" : "\(month.responses) answers"
         let mix = Line([Span("\(month.month) NPS \(month.nps.map { Formatting.signed($0, decimals: 0) } ?? "—") · \(answers): ", style: s.theme[.text]),
@@ -144,7 +145,7 @@ enum DashboardView {
         let extent = trend.compactMap(\.nps).map(abs).max() ?? 0
         let bound = min(100, max(20, (extent / 20).rounded(.up) * 20))
         var chart = DotChart(values: trend.map(\.nps), labels: labels, range: -bound...bound, theme: s.theme) { Formatting.signed($0, decimals: 0) }
-        chart.pointStyles = trend.indices.map { $0 == s.npsMonth ? s.theme[.tableSelected] : nil }
+        chart.pointStyles = trend.indices.map { $0 == npsMonth ? s.theme[.tableSelected] : nil }
         chart.render(in: Rect(x: area.left, y: area.top + 1, width: area.width, height: max(0, area.height - 2)), on: &screen)
     }
 }

@@ -1,3 +1,4 @@
+import LifelineTUI
 /// What is shown while a workspace is read: never a blank screen.
 public enum LoadingView {
     public static func render(width: Int, height: Int, path: String, what: String, fraction: Double) -> Screen {

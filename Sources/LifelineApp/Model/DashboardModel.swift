@@ -1,3 +1,4 @@
+import LifelineTUI
 import LifelineEngine
 import LifelineWorkspace
 
@@ -5,16 +6,6 @@ import LifelineWorkspace
 /// only draws: the health distribution, the at-risk list, tier figures and the
 /// NPS trend with its change from a year before.
 public struct DashboardModel: Sendable {
-    public enum Band: Int, Sendable, CaseIterable {
-        case good, fair, poor
-        public var name: String { ["good", "fair", "poor"][rawValue] }
-
-        /// SPEC §4 bands.
-        public init(health: Double) {
-            self = health >= 7.5 ? .good : health >= 5 ? .fair : .poor
-        }
-    }
-
     public struct TierRow: Sendable {
         public var tier: Tier
         public var accounts: Int
@@ -46,7 +37,7 @@ public struct DashboardModel: Sendable {
         for a in results.indices where results[a].takesPart && results[a].isActive {
             if let h = results[a].health {
                 histogram[min(9, max(0, Int(h) - 1))] += 1
-                bands[Band(health: h).rawValue] += 1
+                bands[HealthBand(health: h).rawValue] += 1
                 healthSum += h
                 healthCount += 1
             }
@@ -81,18 +72,6 @@ public struct DashboardModel: Sendable {
             return TierRow(tier: t.tier, accounts: t.accounts, clvShare: totalCLV != 0 ? t.clvTotal / totalCLV : nil,
                            mrr: t.mrrTotal, averageHealth: h.count > 0 ? h.sum / Double(h.count) : nil, atRisk: h.atRisk)
         }
-        npsYearBefore = Self.nps(workspace, results, from: analysis.asOf - 730, to: analysis.asOf - 365)
-    }
-
-    /// NPS over answers dated in (from, to], as SPEC §8 counts it.
-    static func nps(_ workspace: Workspace, _ results: [AccountResult], from: Day, to: Day) -> Double? {
-        guard let surveys = workspace.surveys else { return nil }
-        var promoters = 0, detractors = 0, responses = 0
-        for i in surveys.account.indices where surveys.kind[i] == .nps && surveys.date[i] > from && surveys.date[i] <= to
-            && results[Int(surveys.account[i])].takesPart {
-            responses += 1
-            if surveys.score[i] >= 9 { promoters += 1 } else if surveys.score[i] <= 6 { detractors += 1 }
-        }
-        return responses > 0 ? Double(promoters - detractors) / Double(responses) * 100 : nil
+        npsYearBefore = NPSAnswers.yearBefore(analysis, workspace)
     }
 }

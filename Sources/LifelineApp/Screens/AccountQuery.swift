@@ -1,9 +1,10 @@
+import LifelineTUI
 import LifelineEngine
 import LifelineReports
 import LifelineWorkspace
 
-/// The accounts browser's columns, each sortable.
-public enum BrowserColumn: Int, CaseIterable, Sendable {
+/// The account list's columns, each sortable.
+public enum AccountColumn: Int, CaseIterable, Sendable {
     case id, name, owner, tier, health, delta, risk, mrr, clv
 
     public var title: String { ["ID", "Name", "Owner", "Tier", "Health", "Δ 30d", "Risk", "MRR", "CLV"][rawValue] }
@@ -11,9 +12,9 @@ public enum BrowserColumn: Int, CaseIterable, Sendable {
     var field: AccountField { [.id, .name, .owner, .tier, .health, .delta, .risk, .mrr, .clv][rawValue] }
 }
 
-/// How the accounts browser is sorted and filtered.
-public struct BrowserQuery: Equatable, Sendable {
-    public var sort: BrowserColumn = .clv
+/// How the account list is sorted and filtered.
+public struct AccountQuery: Equatable, Sendable {
+    public var sort: AccountColumn = .clv
     public var descending = true
     /// Matched case-insensitively against name, id and owner.
     public var text = ""
@@ -21,7 +22,10 @@ public struct BrowserQuery: Equatable, Sendable {
     public var tier: Tier?
     public var owner: String?
 
-    public init() {}
+    public init(sort: AccountColumn = .clv, descending: Bool = true) {
+        self.sort = sort
+        self.descending = descending
+    }
 
     public var isFiltered: Bool { !text.isEmpty || risk != nil || tier != nil || owner != nil }
 

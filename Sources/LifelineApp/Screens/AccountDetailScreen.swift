@@ -1,20 +1,72 @@
+import LifelineTUI
 import LifelineEngine
 import LifelineReports
 import LifelineWorkspace
 
-/// One customer: who, risk and play, each factor with its signals, CLV, timeline.
-enum AccountView {
-    /// Draws the whole drill-down on a tall canvas, then shows it scrolled.
-    static func render(_ s: AppState, _ a: Int, _ layout: AppLayout, _ screen: inout Screen) {
-        let area = layout.body
-        var canvas = Screen(width: area.width, height: 60)
-        let used = draw(s, a, &canvas)
-        let scroll = min(s.drillScroll, max(0, used - area.height))
-        screen.copy(canvas, fromRow: scroll, into: area)
+/// One customer: who, risk and play, each factor with its signals, CLV, and
+/// the timeline of every ticket, invoice and answer, scrolled with ↑↓.
+/// The page itself scrolls (PgUp/PgDn) only when the terminal is too short
+/// for it; on a tall one the timeline takes the rows left.
+struct AccountDetailScreen: ScreenComponent {
+    private(set) var account: Int
+    /// The first timeline event shown, kept in range when it changes.
+    private(set) var timelineOffset = 0
+    /// The first row of the page shown, kept in range when it changes.
+    private(set) var pageOffset = 0
+
+    init(account: Int) { self.account = account }
+
+    var route: Route { .account(account) }
+    var contexts: [KeyContext] { [.accountDetail] }
+
+    /// Header and factors take 13 rows; the value and timeline boxes at least 11.
+    static let headerRows = 13, minimumBottomRows = 11
+
+    private func pageHeight(_ session: Session) -> Int { max(session.layout.body.height, Self.headerRows + Self.minimumBottomRows) }
+    private func timelineRows(_ session: Session) -> Int { pageHeight(session) - Self.headerRows - 2 }
+
+    mutating func handle(_ action: Action, key: Key, _ session: inout Session, _ queue: inout Queue) {
+        let events = AccountTimeline.events(session.workspace, account: account, asOf: session.analysis.asOf).count
+        let rows = timelineRows(session)
+        switch action {
+        case .down: timelineOffset += 1
+        case .up: timelineOffset -= 1
+        case .first: timelineOffset = 0
+        case .last: timelineOffset = events
+        case .pageDown: pageOffset += session.layout.body.height / 2
+        case .pageUp: pageOffset -= session.layout.body.height / 2
+        case .edit: queue.show(AccountFormPopup(account: account))
+        case .addAnswer:
+            if let problem = session.workspace.answersCannotBeSaved { session.message = "No answers here: \(problem)" } else { queue.show(AnswerPopup(account: account)) }
+        case .tickets:
+            if let picker = TicketsPopup(account: account, session) { queue.show(picker) } else { session.message = "This workspace has no tickets.csv" }
+        default: break
+        }
+        timelineOffset = min(max(0, timelineOffset), max(0, events - rows))
+        pageOffset = min(max(0, pageOffset), pageHeight(session) - session.layout.body.height)
     }
 
-    /// Returns the rows used.
-    private static func draw(_ s: AppState, _ a: Int, _ screen: inout Screen) -> Int {
+    /// The same account after a reload, found by its id; gone if it is gone.
+    mutating func dataChanged(_ session: Session, reloadedFrom old: Workspace?) -> Bool {
+        if let old {
+            let a = Int(session.workspace.accountIndex.lookup(old.accounts[account].id))
+            guard a >= 0 else { return false }
+            account = a
+        }
+        let events = AccountTimeline.events(session.workspace, account: account, asOf: session.analysis.asOf).count
+        timelineOffset = min(timelineOffset, max(0, events - timelineRows(session)))
+        return true
+    }
+
+    /// Draws the page on a canvas as tall as it needs, then shows it from `pageOffset`.
+    func draw(_ s: Session, _ layout: AppLayout, _ screen: inout Screen) {
+        var canvas = Screen(width: layout.body.width, height: pageHeight(s))
+        page(s, &canvas)
+        screen.copy(canvas, fromRow: pageOffset, into: layout.body)
+    }
+
+    private func page(_ s: Session, _ screen: inout Screen) {
+        let a = account
         let story = AccountStory(a, s.analysis, s.workspace)
         let acc = story.account
         let r = story.result
@@ -46,21 +98,20 @@ enum AccountView {
         Table(columns: columns, rowCount: lines.count, state: TableState(selected: nil), theme: t) { i in
             let f = lines[i]
             let score: Line = f.score.map { v in
-                Line([Span(HBar.score(v), style: t[Labels.band(.init(health: v))]), Span(" " + Formatting.fixed(v, 1))])
+                Line([Span(HBar.score(v), style: t[Labels.band(HealthBand(health: v))]), Span(" " + Formatting.fixed(v, 1))])
             } ?? Line([Span("N/A", style: t[.textDim])])
             // The weight as its share of the weights in use: share × score = points.
             return [Line(f.factor.title), score, Line(f.share.map { Formatting.fixed($0 * 100, 0) + "%" } ?? (f.weight > 0 ? "—" : "0%")),
                     Line(f.points.map { Formatting.fixed($0, 2) } ?? "—"), Line(f.why)]
         }.render(in: inner, on: &screen)
 
-        let bottom = Rect(x: 0, y: 13, width: w, height: 12)
+        let bottom = Rect(x: 0, y: Self.headerRows, width: w, height: screen.height - Self.headerRows)
         let halves = bottom.columns([.length(min(40, w / 2)), .fill(1)])
         lifetimeValue(s, story, halves[0], &screen)
-        timeline(s, a, halves[1], &screen)
-        return bottom.bottom
+        timeline(s, halves[1], &screen)
     }
 
-    private static func lifetimeValue(_ s: AppState, _ story: AccountStory, _ area: Rect, _ screen: inout Screen) {
+    private func lifetimeValue(_ s: Session, _ story: AccountStory, _ area: Rect, _ screen: inout Screen) {
         let block = Block(title: "Lifetime value", theme: s.theme)
         block.render(in: area, on: &screen)
         let inner = block.inner(area)
@@ -80,49 +131,20 @@ enum AccountView {
         }
     }
 
-    /// The latest tickets, invoices and survey answers, newest first.
-    private static func timeline(_ s: AppState, _ a: Int, _ area: Rect, _ screen: inout Screen) {
-        let block = Block(title: "Timeline", theme: s.theme)
+    /// Tickets, invoices and survey answers, newest first, from `timelineOffset`.
+    private func timeline(_ s: Session, _ area: Rect, _ screen: inout Screen) {
+        let events = AccountTimeline.events(s.workspace, account: account, asOf: s.analysis.asOf)
+        let rows = max(0, area.height - 2)
+        let shown = events.dropFirst(timelineOffset).prefix(rows)
+        var title = "Timeline"
+        if events.count > rows { title += " · \(timelineOffset + 1)–\(timelineOffset + shown.count) of \(events.count) · ↑↓" }
+        let block = Block(title: title, theme: s.theme)
         block.render(in: area, on: &screen)
         let inner = block.inner(area)
-        let events = Timeline.events(s.workspace, account: a, asOf: s.analysis.asOf, limit: inner.height)
         if events.isEmpty { screen.put(" No tickets, invoices or answers.", x: inner.left, y: inner.top, style: s.theme[.textDim]) }
-        for (i, e) in events.enumerated() {
+        for (i, e) in shown.enumerated() {
             screen.put(Line([Span(" " + CivilDate.format(e.date) + "  ", style: s.theme[.textDim]), Span(e.kind.padding(toLength: 8, withPad: " ", startingAt: 0)), Span(e.text)]),
                        x: inner.left, y: inner.top + i, maxWidth: inner.width)
         }
-    }
-}
-
-/// One account's recent rows as dated events, for the drill-down.
-enum Timeline {
-    struct Event {
-        var date: Day
-        var kind: String
-        var text: String
-    }
-
-    static func events(_ ws: Workspace, account a: Int, asOf: Day, limit: Int) -> [Event] {
-        var events: [Event] = []
-        let cur = ws.config.currency
-        if let tx = ws.transactions {
-            for i in tx.grouping.range(of: a) where tx.date[i] <= asOf {
-                events.append(Event(date: tx.date[i], kind: "invoice", text: "\(Formatting.money(tx.amount[i], currency: cur))  \(tx.status[i].name)"))
-            }
-        }
-        if let tickets = ws.tickets {
-            for i in tickets.grouping.range(of: a) where tickets.opened[i] <= asOf {
-                let id = tickets.ticketID[i].map { $0 + " " } ?? ""
-                let state = tickets.closed[i] > asOf ? "unresolved \(asOf - tickets.opened[i]) days"
-                    : "closed \(CivilDate.format(tickets.closed[i]))" + (tickets.csat[i] > 0 ? " · CSAT \(tickets.csat[i])" : "")
-                events.append(Event(date: tickets.opened[i], kind: "ticket", text: "\(id)\(tickets.priority[i].name) · \(state)"))
-            }
-        }
-        if let surveys = ws.surveys {
-            for i in surveys.grouping.range(of: a) where surveys.date[i] <= asOf {
-                events.append(Event(date: surveys.date[i], kind: "survey", text: "\(surveys.kind[i] == .nps ? "NPS" : "CSAT") \(surveys.score[i])"))
-            }
-        }
-        return Array(events.enumerated().sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }.map(\.element).prefix(limit))
     }
 }

@@ -1,5 +1,7 @@
+import LifelineTUI
 import LifelineEngine
 import LifelineReports
+import LifelineWorkspace
 
 /// Words and symbols that carry meaning without colour, each with its theme slot.
 enum Labels {
@@ -15,7 +17,7 @@ enum Labels {
         return Span(t.name.capitalized, style: theme[slot])
     }
 
-    static func band(_ b: DashboardModel.Band) -> ThemeSlot { [.bandGood, .bandFair, .bandPoor][b.rawValue] }
+    static func band(_ b: HealthBand) -> ThemeSlot { [.bandGood, .bandFair, .bandPoor][b.rawValue] }
 
     /// `▲` up, `▼` down, `·` none or no change.
     static func arrow(_ delta: Double?, _ theme: Theme) -> Span {
@@ -30,10 +32,20 @@ enum Labels {
     }
 
     /// The first risk reason in about three words, or empty.
-    static func firstReason(_ a: Int, _ s: AppState) -> String {
+    static func firstReason(_ a: Int, _ s: Session) -> String {
         guard let reason = s.analysis.accounts[a].reasons.list.first else { return "" }
         return AccountStory.describe(reason, a, s.analysis, s.workspace).short
     }
 
     static func money(_ v: Double, _ currency: String) -> String { Formatting.compactMoney(v, currency: currency) }
+
+    /// An NPS answer's category, in its chart colour.
+    static func category(_ c: NPSCategory, _ theme: Theme) -> Span { Span(c.name, style: theme[slot(c)]) }
+
+    static func slot(_ c: NPSCategory) -> ThemeSlot { [.chartPromoter, .chartPassive, .chartDetractor][c.rawValue] }
+}
+
+extension SurveyKind {
+    /// `NPS` or `CSAT`, as the dashboard writes it.
+    var name: String { self == .nps ? "NPS" : "CSAT" }
 }

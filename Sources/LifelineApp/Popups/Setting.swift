@@ -1,67 +1,6 @@
 import LifelineEngine
 import LifelineWorkspace
 
-/// The account form (`e` in the drill-down): every editable field with its
-/// value; Enter edits the selected one, and a bad value is explained at the
-/// field and never applied.
-public struct AccountForm: Equatable, Sendable {
-    public var account: Int
-    public var selected = 0
-    /// The field being typed, with the text so far.
-    public var input: TextInputState?
-
-    public init(account: Int) { self.account = account }
-
-    public static let fields = EditableField.allCases
-    public var field: EditableField { Self.fields[selected] }
-
-    /// Why the text being typed cannot be applied, if it cannot.
-    public var problem: String? { input.flatMap { field.problem(with: $0.text) } }
-}
-
-/// Adding an NPS or CSAT answer (`n` in the drill-down), typed as
-/// `nps 9` or `csat 4 2026-10-30` (the date defaults to the as-of date).
-public struct AnswerForm: Equatable, Sendable {
-    public var account: Int
-    public var input = TextInputState(text: "nps ")
-
-    public init(account: Int) { self.account = account }
-
-    /// The answer typed, or why it is not one yet.
-    public func answer(asOf: Day) -> Result<SurveyAnswer, AnswerProblem> {
-        let words = input.text.split(separator: " ").map(String.init)
-        guard let kindWord = words.first?.lowercased(), kindWord == "nps" || kindWord == "csat" else {
-            return .failure(AnswerProblem("start with nps or csat"))
-        }
-        let kind: SurveyKind = kindWord == "nps" ? .nps : .csat
-        let range = kind == .nps ? 0...10 : 1...5
-        guard words.count >= 2, let score = Int(words[1]), range.contains(score), words[1].allSatisfy(\.isASCII) else {
-            return .failure(AnswerProblem("then a score from \(range.lowerBound) to \(range.upperBound)"))
-        }
-        var date = asOf
-        if words.count >= 3 {
-            guard let d = CivilDate.parse(words[2]), words.count == 3 else { return .failure(AnswerProblem("then, optionally, a date YYYY-MM-DD")) }
-            guard d <= asOf else { return .failure(AnswerProblem("a date on or before the as-of date \(CivilDate.format(asOf)), or it takes no part")) }
-            date = d
-        }
-        return .success(SurveyAnswer(account: account, date: date, kind: kind, score: score))
-    }
-}
-
-public struct AnswerProblem: Error, Equatable, Sendable {
-    public var text: String
-    init(_ text: String) { self.text = text }
-}
-
-/// The account's tickets (`t` in the drill-down); Enter closes an unresolved
-/// one on the as-of date or reopens a closed one.
-public struct TicketPicker: Equatable, Sendable {
-    public var account: Int
-    public var table = TableState()
-
-    public init(account: Int) { self.account = account }
-}
-
 /// One setting of the what-if panel.
 public enum Setting: Equatable, Sendable, CaseIterable {
     case weight(HealthFactor)
@@ -162,20 +101,5 @@ public enum Setting: Equatable, Sendable, CaseIterable {
     public func text(in c: Config) -> String {
         let v = value(in: c)
         return v == v.rounded() ? String(Int(v)) : String(v)
-    }
-}
-
-/// The what-if panel (`w`): the model's settings, changed with ← →.
-public struct SettingsPanel: Equatable, Sendable {
-    public var table = TableState()
-    public init() {}
-
-    /// Drawn over the NPS pane, so the other panes stay in view as values change.
-    static func frame(width: Int, height: Int) -> Rect {
-        AppLayout(width: width, height: height).panes[Pane.nps.rawValue]
-    }
-
-    static func visibleRows(width: Int, height: Int) -> Int {
-        Table.visibleRows(in: frame(width: width, height: height).inset(by: 1))
     }
 }
