@@ -18,11 +18,24 @@ let package = Package(
         // A TOML 1.0 parser: lifeline.toml, themes and key maps.
         .target(name: "LifelineTOML"),
         // Reading CSV exports and lifeline.toml into typed, account-indexed tables.
-        .target(name: "LifelineWorkspace", dependencies: ["LifelineText", "LifelineTOML"]),
+        .target(
+            name: "LifelineWorkspace", dependencies: ["LifelineText", "LifelineTOML"],
+            // Swift 5 mode: CSVReader parses chunks on every core through
+            // DispatchQueue.concurrentPerform, handing the closure unsafe buffer
+            // pointers and sink contexts that Swift 6 rejects as non-Sendable
+            // captures. Each chunk writes only its own slot, so it is safe; making
+            // the compiler see that means reworking the parallel reader.
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
         // Pure analytics: Workspace + Config -> Analysis (SPEC §3–§9).
-        .target(name: "LifelineEngine", dependencies: ["LifelineWorkspace"]),
+        // Swift 5 mode: Engine.analyze fills each account's results in parallel
+        // through an unsafe buffer captured by concurrentPerform, which Swift 6
+        // rejects; each index is written once by one worker.
+        .target(name: "LifelineEngine", dependencies: ["LifelineWorkspace"], swiftSettings: [.swiftLanguageMode(.v5)]),
         // Turning an Analysis into JSON, text and the tier export; shared by CLI and dashboard.
-        .target(name: "LifelineReports", dependencies: ["LifelineEngine"]),
+        // Swift 5 mode: the JSON report writes accounts' lines in parallel into an
+        // unsafe buffer captured by concurrentPerform (one slot per worker).
+        .target(name: "LifelineReports", dependencies: ["LifelineEngine"], swiftSettings: [.swiftLanguageMode(.v5)]),
         // Deterministic synthetic workspaces for the sample data and the benchmark.
         .target(name: "LifelineGenerator"),
         // A terminal toolkit that knows no customer: cells, rects, layout, widgets, themes,
@@ -48,7 +61,9 @@ let package = Package(
         .testTarget(name: "LifelineWorkspaceTests", dependencies: ["LifelineWorkspace"]),
         .testTarget(name: "LifelineEngineTests", dependencies: ["LifelineEngine"]),
         .testTarget(name: "LifelineReportsTests", dependencies: ["LifelineReports"]),
-        .testTarget(name: "LifelineGeneratorTests", dependencies: ["LifelineGenerator"]),
+        // Swift 5 mode: the tests share one generated workspace through a lazy
+        // `static var`, which Swift 6 calls unsafe global state.
+        .testTarget(name: "LifelineGeneratorTests", dependencies: ["LifelineGenerator"], swiftSettings: [.swiftLanguageMode(.v5)]),
         // Runs the real `lifeline` binary on real files: exit codes, messages, exports.
         .testTarget(name: "LifelineCLITests", dependencies: ["lifeline"], exclude: ["Fixtures"]),
         // Mutated inputs from a fixed seed: no crash, no hang, every error located.
@@ -56,5 +71,5 @@ let package = Package(
         .testTarget(name: "LifelineTUITests", dependencies: ["LifelineTUI"]),
         .testTarget(name: "LifelineAppTests", dependencies: ["LifelineApp", "LifelineTUI", "LifelineEngine", "LifelineWorkspace"], exclude: ["__Snapshots__"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

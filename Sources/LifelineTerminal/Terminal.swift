@@ -32,7 +32,7 @@ public final class Terminal: Backend {
         let type = environment["TERM"] ?? ""
         guard !type.isEmpty, type != "dumb" else { throw TerminalError.unusableTerminal(type: type) }
         useUTF8Locale()
-        guard let screen = newterm(type, stdout, stdin) else { throw TerminalError.unusableTerminal(type: type) }
+        guard let screen = newterm(type, ll_stdout(), ll_stdin()) else { throw TerminalError.unusableTerminal(type: type) }
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         return Terminal(screen: screen, colorAllowed: !noColor)
     }

@@ -13,9 +13,9 @@ public final class CommandRunner {
     private let today: Day
     private var watch: WorkspaceWatch
     /// Shows what a reload is doing, as loading does.
-    private let progress: @Sendable (String, Double) -> Void
+    private let progress: WorkspaceLoader.Progress
 
-    public init(path: String, workspace: Workspace, asOf: Day?, today: Day, progress: @escaping @Sendable (String, Double) -> Void = { _, _ in }) {
+    public init(path: String, workspace: Workspace, asOf: Day?, today: Day, progress: @escaping WorkspaceLoader.Progress = { _, _ in }) {
         self.path = path
         self.asOf = asOf
         self.today = today
