@@ -69,7 +69,7 @@ let package = Package(
         // Mutated inputs from a fixed seed: no crash, no hang, every error located.
         .testTarget(name: "LifelineFuzzTests", dependencies: ["LifelineWorkspace", "LifelineEngine"]),
         .testTarget(name: "LifelineTUITests", dependencies: ["LifelineTUI"]),
-        .testTarget(name: "LifelineAppTests", dependencies: ["LifelineApp", "LifelineTUI", "LifelineEngine", "LifelineWorkspace"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "LifelineAppTests", dependencies: ["LifelineApp", "LifelineTUI", "LifelineEngine", "LifelineWorkspace"], exclude: ["__Snapshots__", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import Foundation
 import LifelineEngine
 import LifelineTUI
 import LifelineWorkspace
@@ -18,6 +19,8 @@ public struct Session: Sendable {
     public internal(set) var history = EditHistory()
     /// The settings as lifeline.toml holds them, to tell what-if changes from saved ones.
     public internal(set) var savedConfig: Config
+    /// The folder relative paths (an export's file) are taken from, as prompts show it.
+    public var workingDirectory = FileManager.default.currentDirectoryPath
     /// Goes up whenever the workspace or analysis changes, so screens can recompute.
     public internal(set) var revision = 0
 

@@ -86,7 +86,7 @@ struct PromptPopup: Popup {
 
     func draw(_ s: Session, _ layout: AppLayout, _ screen: inout Screen) {
         let (title, label) = purpose == .export
-            ? ("Export the tier list (csv, json or md) · folder \(FileManager.default.currentDirectoryPath)", "File: ")
+            ? ("Export the tier list (csv, json or md) · folder \(s.workingDirectory)", "File: ")
             : ("Save the edited files into another folder", "Folder: ")
         let modal = Modal(title: Line(title), lines: ["", "", KeyHints(s.keys.hints(for: contexts), theme: s.theme).line(width: 60)], maxWidth: 64, theme: s.theme)
         modal.render(in: screen.area, on: &screen)
