@@ -15,6 +15,9 @@ extern int wcwidth(wchar_t c);
 extern int wcswidth(const wchar_t *s, size_t n);
 
 /* Globals, as functions: Swift 6 rejects the mutable globals themselves. */
+// stdin and stdout are mutable globals to Swift 6; these read them where C can.
+static inline FILE *ll_stdin(void) { return stdin; }
+static inline FILE *ll_stdout(void) { return stdout; }
 static inline WINDOW *ll_stdscr(void) { return stdscr; }
 static inline int ll_lines(void) { return LINES; }
 static inline int ll_cols(void) { return COLS; }

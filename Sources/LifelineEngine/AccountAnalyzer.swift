@@ -182,7 +182,11 @@ struct AccountAnalyzer {
                 let score = surveys.score[i]
                 switch surveys.kind[i] {
                 case .nps:
-                    if score >= 9 { r.promoters += 1 } else if score >= 7 { r.passives += 1 } else { r.detractors += 1 }
+                    switch NPSCategory(score: score) {
+                    case .promoter: r.promoters += 1
+                    case .passive: r.passives += 1
+                    case .detractor: r.detractors += 1
+                    }
                 case .csat:
                     r.csatRatings += 1
                     if score >= 4 { r.csatPositive += 1 }

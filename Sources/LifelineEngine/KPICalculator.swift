@@ -90,8 +90,7 @@ enum KPICalculator {
             guard d >= first, d <= asOf, results[Int(surveys.account[i])].takesPart else { continue }
             var slot = 11
             while starts[slot] > d { slot -= 1 }
-            let score = surveys.score[i]
-            if score >= 9 { months[slot].promoters += 1 } else if score >= 7 { months[slot].passives += 1 } else { months[slot].detractors += 1 }
+            months[slot].count(surveys.score[i])
         }
         return months
     }

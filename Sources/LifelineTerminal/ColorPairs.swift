@@ -1,5 +1,5 @@
 import CNcursesw
-import LifelineViews
+import LifelineTUI
 
 /// How much colour the terminal shows (and the user allows).
 public enum ColorMode: Equatable, Sendable {

@@ -1,5 +1,5 @@
 import CNcursesw
-import LifelineViews
+import LifelineTUI
 
 extension Terminal {
     /// Shows a screen: each row goes out as runs of same-style text, and

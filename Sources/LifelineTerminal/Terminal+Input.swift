@@ -1,5 +1,5 @@
 import CNcursesw
-import LifelineViews
+import LifelineTUI
 
 extension Terminal {
     /// Waits for the next key, mouse event or resize.

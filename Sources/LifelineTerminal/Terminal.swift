@@ -1,6 +1,6 @@
 import CNcursesw
 import Foundation
-import LifelineViews
+import LifelineTUI
 
 /// The real terminal, through ncursesw: the one place that calls ncurses.
 ///
@@ -12,7 +12,7 @@ import LifelineViews
 ///     defer { terminal.close() }
 ///     terminal.draw(screen)
 ///     while let event = terminal.nextEvent(timeoutMs: 250) { ... }
-public final class Terminal {
+public final class Terminal: Backend {
     /// How much colour is in use; `.none` under NO_COLOR or without colour
     /// support, when the dashboard should switch to `Theme.monochrome`.
     public let colorMode: ColorMode
@@ -32,7 +32,7 @@ public final class Terminal {
         let type = environment["TERM"] ?? ""
         guard !type.isEmpty, type != "dumb" else { throw TerminalError.unusableTerminal(type: type) }
         useUTF8Locale()
-        guard let screen = newterm(type, stdout, stdin) else { throw TerminalError.unusableTerminal(type: type) }
+        guard let screen = newterm(type, ll_stdout(), ll_stdin()) else { throw TerminalError.unusableTerminal(type: type) }
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         return Terminal(screen: screen, colorAllowed: !noColor)
     }

@@ -1,3 +1,5 @@
+import LifelineText
+
 /// A data error or warning found while reading a workspace, located as
 /// precisely as the input allows: file, line, column and the offending value.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {

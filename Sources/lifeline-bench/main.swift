@@ -1,6 +1,7 @@
 import Foundation
 import LifelineEngine
-import LifelineViews
+import LifelineApp
+import LifelineTUI
 import LifelineWorkspace
 
 // Measures what a person feels in the dashboard on a given workspace (release
@@ -36,14 +37,14 @@ print("load_ms \(loadMs)")
 print("analyze_ms \(analyzeMs)")
 print("dashboard_model_ms \(modelMs)")
 print("frame_dashboard_ms \(median(runs: 50) { _ = AppView.render(state) })")
-_ = state.update(.key(.character("a")))
+_ = state.update(.input(.key(.character("a"))))
 print("frame_accounts_ms \(median(runs: 50) { _ = AppView.render(state) })")
-_ = state.update(.key(.end))
+_ = state.update(.input(.key(.end)))
 print("frame_accounts_end_ms \(median(runs: 50) { _ = AppView.render(state) })")
-_ = state.update(.key(.enter))
+_ = state.update(.input(.key(.enter)))
 print("frame_account_ms \(median(runs: 50) { _ = AppView.render(state) })")
-_ = state.update(.key(.escape))
-print("filter_keystroke_ms \(median(runs: 5) { _ = state.update(.key(.character("r"))) })")
+_ = state.update(.input(.key(.escape)))
+print("filter_keystroke_ms \(median(runs: 5) { _ = state.update(.input(.key(.character("R")))) })")
 
 // Edits (issue 4): one account's MRR, then new weights, each with everything it touches recomputed.
 var editable = workspace!

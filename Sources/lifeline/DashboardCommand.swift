@@ -3,7 +3,8 @@ import Foundation
 import LifelineEngine
 import LifelineReports
 import LifelineTerminal
-import LifelineViews
+import LifelineApp
+import LifelineTUI
 import LifelineWorkspace
 
 struct DashboardCommand: ParsableCommand {
@@ -11,7 +12,7 @@ struct DashboardCommand: ParsableCommand {
         commandName: "dashboard",
         abstract: "Open the full-screen dashboard (what `lifeline [WORKSPACE]` does).",
         discussion: """
-        Keys: Tab/1-4 panes · ↑↓ select · Enter open · a all accounts · / filter · x export · ! problems · ? help · q quit.
+        Keys: ? in the dashboard lists them; keys.toml next to lifeline.toml (or ~/.config/lifeline/keys.toml) changes them.
         Data errors do not stop the dashboard: it opens on the rows it could read and `!` lists the rest.
         """
     )
@@ -73,88 +74,15 @@ struct DashboardCommand: ParsableCommand {
         } catch {
             throw DashboardFailure(text: "\(error)", exit: Exit.dataError)
         }
-        var state = AppState(workspace: ws, analysis: analysis, theme: chosenTheme, width: terminal.size.width, height: terminal.size.height)
-        var watch = WorkspaceWatch(state.workspace)
-        var lastLook = Date()
-        while true {
-            terminal.draw(AppView.render(state))
-            let event = terminal.nextEvent(timeoutMs: 1000)
-            if Date().timeIntervalSince(lastLook) >= 1 {
-                lastLook = Date()
-                let changed = watch.changedFiles()
-                if !changed.isEmpty { try filesChanged(changed, &state, terminal, &watch) }
-            }
-            guard let event else { continue }
-            switch state.update(event) {
-            case .quit?: return
-            case .exportTiers(let path)?: state.message = export(state, to: path)
-            case .save?: save(&state, &watch, elsewhere: nil)
-            case .saveAndQuit?:
-                if state.hasUnsavedEdits && !save(&state, &watch, elsewhere: nil) { break }
-                if state.hasUnsavedSettings && !saveSettings(&state, &watch) { break }
-                return
-            case .saveElsewhere(let path)?: save(&state, &watch, elsewhere: path)
-            case .saveSettings?: saveSettings(&state, &watch)
-            case .reload?: try reload(&state, terminal, &watch, because: "Reloaded from disk; unsaved edits were dropped")
-            case nil: break
-            }
-        }
-    }
-
-    /// Saves the edits; on a file changed on disk, asks to reload or save elsewhere.
-    @discardableResult
-    private func save(_ state: inout AppState, _ watch: inout WorkspaceWatch, elsewhere: String?) -> Bool {
-        var ws = state.workspace
+        let keys: KeyMap
         do {
-            if let elsewhere { try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true) }
-            let files = try WorkspaceSaver.save(&ws, to: elsewhere)
-            if let elsewhere {
-                state.message = "Saved \(files.joined(separator: ", ")) into \(elsewhere); the originals are unchanged"
-            } else {
-                state.saved(ws, files: files)
-                watch.refresh()
-            }
-            return true
-        } catch SaveError.changedOnDisk(let file) {
-            state.overlay = .saveConflict(file)
+            keys = try KeyMap.load(searching: KeyMap.searchPaths(workspace: workspace)).0
         } catch {
-            state.message = "Not saved: \(error)"
+            throw DashboardFailure(text: "\(error)", exit: Exit.dataError)
         }
-        return false
-    }
-
-    @discardableResult
-    private func saveSettings(_ state: inout AppState, _ watch: inout WorkspaceWatch) -> Bool {
-        var ws = state.workspace
-        do {
-            try WorkspaceSaver.saveSettings(&ws, from: state.savedConfig)
-            state.settingsSaved(ws)
-            watch.refresh()
-            return true
-        } catch {
-            state.message = "Settings not saved: \(error)"
-            return false
-        }
-    }
-
-    /// A workspace file changed on disk: reload when nothing is unsaved, else say so.
-    private func filesChanged(_ files: [String], _ state: inout AppState, _ terminal: Terminal, _ watch: inout WorkspaceWatch) throws {
-        let names = files.joined(separator: ", ")
-        if state.hasUnsavedEdits || state.hasUnsavedSettings {
-            state.message = "\(names) changed on disk; your edits are unsaved (saving will ask what to do)"
-        } else {
-            try reload(&state, terminal, &watch, because: "\(names) changed on disk: reloaded")
-        }
-    }
-
-    private func reload(_ state: inout AppState, _ terminal: Terminal, _ watch: inout WorkspaceWatch, because reason: String) throws {
-        do {
-            let (ws, analysis) = try openShowingProgress(terminal)
-            state.reloaded(ws, analysis, because: reason)
-        } catch {
-            state.message = "Could not reload: \(error)"
-        }
-        watch.refresh()
+        var state = AppState(workspace: ws, analysis: analysis, theme: chosenTheme, keys: keys, width: terminal.size.width, height: terminal.size.height)
+        let runner = CommandRunner(path: workspace, workspace: ws) { try openShowingProgress(terminal) }
+        DashboardLoop.run(&state, on: terminal, runner: runner)
     }
 
     /// Reads and analyses the workspace on another thread while this one
@@ -191,15 +119,5 @@ struct DashboardCommand: ParsableCommand {
             terminal.draw(LoadingView.render(width: terminal.size.width, height: terminal.size.height, path: workspace, what: what, fraction: s.fraction))
         }
         return try outcome.result!.get()
-    }
-
-    /// Writes the tier list; the message for the status line.
-    private func export(_ state: AppState, to path: String) -> String {
-        let format = TierExport.Format(path: path) ?? .csv
-        let (text, rows) = TierExport.render(state.analysis, state.workspace, format: format)
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-            return "Could not write \(path): \(String(cString: strerror(errno)))"
-        }
-        return "Exported \(rows) rows (\(format.rawValue)) to \(URL(fileURLWithPath: path).standardized.path)"
     }
 }

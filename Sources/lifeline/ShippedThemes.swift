@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import LifelineThemes
-import LifelineViews
+import LifelineTUI
 
 /// Where a theme name (`--theme light`, `theme = "light"` in lifeline.toml)
 /// is looked up: the user's own folder named by LIFELINE_THEMES first, then

@@ -14,17 +14,14 @@ sock="lifeline-e2e-$$"
 trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$tmp"' EXIT
 source "$(dirname "$0")/tmux-lib.sh"
 
-start() { # starts lifeline in a fresh tmux server; records stty before and after
-  tmux -L "$sock" kill-server 2>/dev/null || true
-  sleep 0.3
+start() { # starts lifeline in a fresh tmux server; records its pid and stty before and after
+  stop_server
+  rm -f "$tmp/pid"
   tmux -L "$sock" -f /dev/null new-session -d -x 120 -y 40 -e SWIFT_BACKTRACE=interactive=no -e TERM=tmux-256color \
-    "cd '$tmp' && stty -a > stty-before && '$bin' '$repo/sample-data' 2> stderr; echo \$? > exit-status; stty -a > stty-after; sleep 60"
+    "cd '$tmp' && stty -a > stty-before && $(with_pid "$bin" "$repo/sample-data") 2> stderr; echo \$? > exit-status; stty -a > stty-after; sleep 60"
 }
 
-wait_exit() {
-  local deadline=$((SECONDS + 15))
-  while [ $SECONDS -lt "$deadline" ] && [ ! -s "$tmp/stty-after" ]; do sleep 0.2; done
-}
+wait_exit() { wait_file "$tmp/stty-after"; }
 
 start
 check "dashboard opens with its panes" "At-risk accounts"
@@ -59,7 +56,7 @@ if [ -s "$tmp/stty-after" ] && cmp -s "$tmp/stty-before" "$tmp/stty-after"; then
 rm -f "$tmp/stty-after" "$tmp/exit-status"
 start
 check "second run opens" "At-risk accounts"
-pkill -TERM -f "$bin $repo/sample-data" || true
+wait_file "$tmp/pid" && kill -TERM "$(cat "$tmp/pid")"
 wait_exit
 if [ -s "$tmp/stty-after" ] && cmp -s "$tmp/stty-before" "$tmp/stty-after"; then pass "terminal settings restored after SIGTERM"; else fail "stty differs after SIGTERM"; fi
 

@@ -1,3 +1,5 @@
+import LifelineTOML
+
 /// Reads lifeline.toml (SPEC §12): every key optional; a file that is not
 /// valid TOML, an unknown key, a value of the wrong type or out of its range,
 /// or tier cuts that do not sum to 100 is a data error naming the line and

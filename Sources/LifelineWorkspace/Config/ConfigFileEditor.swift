@@ -1,3 +1,5 @@
+import LifelineTOML
+
 /// A value to write for one key.
 public enum ConfigValue: Equatable, Sendable {
     case number(Double), integer(Int), string(String)

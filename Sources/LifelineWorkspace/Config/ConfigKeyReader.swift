@@ -1,3 +1,5 @@
+import LifelineTOML
+
 /// One setting of lifeline.toml: its dotted path, the line of its key, its value.
 struct ConfigKey {
     /// The key within its table, as a section's reader matches it.

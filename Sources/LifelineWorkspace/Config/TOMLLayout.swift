@@ -1,16 +1,4 @@
-enum Byte {
-    static let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
-    static let hash = UInt8(ascii: "#"), dquote = UInt8(ascii: "\""), squote = UInt8(ascii: "'"), backslash = UInt8(ascii: "\\")
-    static let lbracket = UInt8(ascii: "["), rbracket = UInt8(ascii: "]"), lbrace = UInt8(ascii: "{"), rbrace = UInt8(ascii: "}")
-    static let equals = UInt8(ascii: "="), comma = UInt8(ascii: ","), dot = UInt8(ascii: "."), dash = UInt8(ascii: "-")
-    static let colon = UInt8(ascii: ":")
-
-    static func isBareKey(_ c: UInt8) -> Bool {
-        (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || isDigit(c) || c == UInt8(ascii: "_") || c == dash
-    }
-
-    static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
-}
+import LifelineTOML
 
 /// Where things are in a TOML file: each assignment's value bytes, each
 /// inline table's braces, each table section and its key lines.

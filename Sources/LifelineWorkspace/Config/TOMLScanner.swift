@@ -1,3 +1,5 @@
+import LifelineTOML
+
 /// A cursor over the file's bytes that knows TOML's lexical rules well enough
 /// to step over keys and values. It never fails hard: on malformed input it
 /// stops and reports false, and the caller skips to the end of the line.

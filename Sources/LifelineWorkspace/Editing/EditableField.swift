@@ -1,3 +1,5 @@
+import LifelineText
+
 /// An account field a person may correct (SPEC §1 accounts.csv), validated by
 /// the same rules the reader applies, so an edit can never make a row that
 /// `lifeline check` would reject.

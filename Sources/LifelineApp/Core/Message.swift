@@ -1,0 +1,44 @@
+import LifelineEngine
+import LifelineTUI
+import LifelineWorkspace
+
+/// Everything that can change the dashboard's state: input, the clock, and
+/// the results of commands (Bubble Tea's Msg).
+public enum Message: Sendable {
+    case input(InputEvent)
+    /// About once a second, when no input came: time to look at the files.
+    case tick
+    case filesChanged([String])
+    case exported(rows: Int, format: String, path: String)
+    case exportFailed(path: String, reason: String)
+    case saved(Workspace, files: [String])
+    case savedElsewhere(files: [String], folder: String)
+    /// Saving found `file` changed on disk since it was read; nothing was written.
+    case saveConflict(file: String)
+    case saveFailed(String)
+    case settingsSaved(Workspace)
+    case settingsSaveFailed(String)
+    case reloaded(Workspace, Analysis, reason: String)
+    case reloadFailed(String)
+    /// Everything asked to be saved before quitting was saved.
+    case readyToQuit
+}
+
+/// What `update` asks the world to do (Bubble Tea's Cmd). `CommandRunner`
+/// does it and answers with messages; tests can answer instead.
+public enum Command: Equatable, Sendable {
+    case quit
+    case export(path: String)
+    /// Write the edits to the workspace's files (SPEC §11).
+    case save
+    /// Write the edited files into another folder.
+    case saveElsewhere(folder: String)
+    /// Write the current settings to lifeline.toml.
+    case saveSettings
+    /// Save edits and settings, then quit if both were saved.
+    case saveAndQuit
+    /// Read the workspace again from disk, dropping unsaved edits.
+    case reload(reason: String)
+    /// See whether a workspace file changed on disk.
+    case checkFiles
+}

@@ -1,0 +1,116 @@
+import Foundation
+import LifelineEngine
+import LifelineTUI
+import LifelineWorkspace
+
+/// What every component reads: the data, its analysis, the look and keys,
+/// the terminal's size and the status message. Edits go through here, so
+/// each is applied, recomputed and recorded for undo in one place.
+public struct Session: Sendable {
+    public internal(set) var workspace: Workspace
+    public internal(set) var analysis: Analysis
+    public internal(set) var model: DashboardModel
+    public var theme: Theme
+    public var keys: KeyMap
+    public var width: Int
+    public var height: Int
+    /// A one-line message on the status line, such as "Exported …".
+    public var message: String?
+    public internal(set) var history = EditHistory()
+    /// The settings as lifeline.toml holds them, to tell what-if changes from saved ones.
+    public internal(set) var savedConfig: Config
+    /// The folder relative paths (an export's file) are taken from, as prompts show it.
+    public var workingDirectory = FileManager.default.currentDirectoryPath
+    /// Goes up whenever the workspace or analysis changes, so screens can recompute.
+    public internal(set) var revision = 0
+
+    init(workspace: Workspace, analysis: Analysis, theme: Theme, keys: KeyMap, width: Int, height: Int) {
+        self.workspace = workspace
+        self.analysis = analysis
+        self.model = DashboardModel(analysis, workspace)
+        self.savedConfig = workspace.config
+        self.theme = theme
+        self.keys = keys
+        self.width = width
+        self.height = height
+    }
+
+    var layout: AppLayout { AppLayout(width: width, height: height) }
+
+    /// What is not on disk yet: edits to the data files, what-if settings, both or none.
+    public var unsaved: Unsaved {
+        var u: Unsaved = []
+        if history.hasUnsavedEdits { u.insert(.edits) }
+        if workspace.config != savedConfig { u.insert(.settings) }
+        return u
+    }
+
+    public struct Unsaved: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        public static let edits = Unsaved(rawValue: 1)
+        public static let settings = Unsaved(rawValue: 2)
+    }
+
+    mutating func perform(_ edit: Edit) {
+        apply(edit)
+        history.record(edit)
+    }
+
+    mutating func undo() {
+        guard let edit = history.undo() else { message = "Nothing to undo"; return }
+        apply(edit)
+        message = "Undone, back to \(describe(edit))"
+    }
+
+    mutating func redo() {
+        guard let edit = history.redo() else { message = "Nothing to redo"; return }
+        apply(edit)
+        message = "Redone: \(describe(edit))"
+    }
+
+    private mutating func apply(_ edit: Edit) {
+        var ws = workspace
+        ws.apply(edit)
+        var next = analysis
+        Engine.update(&next, after: edit, in: ws)
+        replace(ws, next)
+    }
+
+    mutating func replace(_ ws: Workspace, _ next: Analysis) {
+        workspace = ws
+        analysis = next
+        model = DashboardModel(next, ws)
+        revision += 1
+    }
+
+    /// The files as written now: nothing unsaved.
+    mutating func saved(_ ws: Workspace) {
+        workspace = ws
+        history.markSaved()
+    }
+
+    mutating func settingsSaved(_ ws: Workspace) {
+        workspace = ws
+        savedConfig = ws.config
+    }
+
+    mutating func reloaded(_ ws: Workspace, _ next: Analysis) {
+        replace(ws, next)
+        history = EditHistory()
+        savedConfig = ws.config
+    }
+
+    func describe(_ edit: Edit) -> String {
+        switch edit {
+        case let .account(index, field, _, to):
+            return "\(workspace.accounts[index].id) \(field.column) \(to.isEmpty ? "(empty)" : to)"
+        case let .addSurvey(a): return "\(a.kind.name) \(a.score) for \(workspace.accounts[a.account].id)"
+        case let .removeSurvey(a): return "removed \(a.kind.name) \(a.score) of \(workspace.accounts[a.account].id)"
+        case let .ticket(row, _, to):
+            let id = workspace.tickets?.ticketID[row] ?? "ticket"
+            return to == nil ? "\(id) reopened" : "\(id) closed"
+        case .settings: return "settings"
+        }
+    }
+}

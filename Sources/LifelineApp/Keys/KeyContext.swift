@@ -1,0 +1,56 @@
+/// Where a key binding applies: a screen, a popup, or a set of keys several share.
+/// The raw values name the sections of keys.toml.
+public enum KeyContext: String, CaseIterable, Sendable {
+    /// On every screen (popups take only their own keys).
+    case global
+    /// Moving through any list or table.
+    case list
+    case dashboard
+    case accountList = "account-list"
+    case accountDetail = "account-detail"
+    case month
+    case help
+    case problems
+    /// A line of text being typed: the export path, a folder, a filter, an answer.
+    case prompt
+    case accountForm = "account-form"
+    case tickets
+    case settings
+    case confirmQuit = "confirm-quit"
+    case saveConflict = "save-conflict"
+
+    /// The heading of this context's keys in help.
+    public var title: String {
+        switch self {
+        case .global: "Everywhere"
+        case .list: "In lists"
+        case .dashboard: "Dashboard"
+        case .accountList: "Accounts"
+        case .accountDetail: "Account"
+        case .month: "NPS answers"
+        case .help: "Help"
+        case .problems: "Data errors"
+        case .prompt: "Typing"
+        case .accountForm: "Editing an account"
+        case .tickets: "Tickets"
+        case .settings: "What-if"
+        case .confirmQuit: "Unsaved changes"
+        case .saveConflict: "File changed on disk"
+        }
+    }
+}
+
+/// Everything a key can ask for. The raw values are the names keys.toml uses.
+public enum Action: String, CaseIterable, Sendable {
+    case quit, help, problems, export, save, undo, redo, whatIf = "what-if", back, accounts
+    case up, down, pageUp = "page-up", pageDown = "page-down", first, last
+    case nextPane = "next-pane", previousPane = "previous-pane", focusPane = "focus-pane", paneLeft = "pane-left", paneRight = "pane-right"
+    case open
+    case search, nextMatch = "next-match", previousMatch = "previous-match"
+    case sortNext = "sort-next", sortPrevious = "sort-previous", reverseSort = "reverse-sort"
+    case cycleRisk = "cycle-risk", cycleTier = "cycle-tier", cycleOwner = "cycle-owner", clearFilters = "clear-filters"
+    case edit, addAnswer = "add-answer", tickets
+    case close, confirm, cancel
+    case toggleTicket = "toggle-ticket", increase, decrease
+    case saveAndQuit = "save-and-quit", discardAndQuit = "discard-and-quit", reload, saveElsewhere = "save-elsewhere"
+}

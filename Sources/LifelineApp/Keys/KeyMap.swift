@@ -1,0 +1,151 @@
+import LifelineTUI
+
+/// One key binding: what it does, where, on which keys, and the words help
+/// and the hint line show for it.
+public struct KeyBinding: Equatable, Sendable {
+    public var context: KeyContext
+    public var action: Action
+    public var keys: [Key]
+    /// What help says the keys do.
+    public var words: String
+    /// The hint line's short form, or nil to leave the binding out of it.
+    public var hint: String?
+
+    /// The keys as help and the hint line show them: `↑/k`, `1/2/3/4`.
+    public var keyLabel: String { keys.map(\.label).joined(separator: "/") }
+}
+
+/// Every key binding of the dashboard (gitui's key_list): the one place keys
+/// are bound. Components ask it which action a key means; help and the hint
+/// line are drawn from it; keys.toml may rebind any of it (`KeyMapFile`).
+public struct KeyMap: Equatable, Sendable {
+    public private(set) var bindings: [KeyBinding]
+
+    public init(bindings: [KeyBinding] = KeyMap.defaults) {
+        self.bindings = bindings
+    }
+
+    /// The action `key` means in the first of `contexts` that binds it.
+    public func action(for key: Key, in contexts: [KeyContext]) -> Action? {
+        for context in contexts {
+            if let b = bindings.first(where: { $0.context == context && $0.keys.contains(key) }) { return b.action }
+        }
+        return nil
+    }
+
+    public func bindings(in context: KeyContext) -> [KeyBinding] { bindings.filter { $0.context == context } }
+
+    /// The first key bound to an action, as shown in messages ("s saves").
+    public func label(_ action: Action, in context: KeyContext = .global) -> String {
+        bindings.first { $0.context == context && $0.action == action }?.keys.first?.label ?? "?"
+    }
+
+    /// The hint line for a component: its own hinted keys, then the global ones.
+    public func hints(for contexts: [KeyContext]) -> [KeyHint] {
+        contexts.flatMap(bindings(in:)).compactMap { b in b.hint.map { KeyHint(b.keyLabel, $0) } }
+    }
+
+    /// Help for a component: each of its contexts with every binding's words.
+    public func helpLines(for contexts: [KeyContext]) -> [(title: String, rows: [(keys: String, words: String)])] {
+        contexts.map { c in (c.title, bindings(in: c).map { ($0.keyLabel, $0.words) }) }
+    }
+
+    /// Binds `action` in `context` to `keys` instead of its default keys.
+    public mutating func rebind(_ action: Action, in context: KeyContext, to keys: [Key]) -> Bool {
+        guard let i = bindings.firstIndex(where: { $0.context == context && $0.action == action }) else { return false }
+        bindings[i].keys = keys
+        return true
+    }
+}
+
+extension KeyMap {
+    private static func bind(_ context: KeyContext, _ action: Action, _ keys: [Key], _ words: String, hint: String? = nil) -> KeyBinding {
+        KeyBinding(context: context, action: action, keys: keys, words: words, hint: hint)
+    }
+
+    private static func c(_ s: Character) -> Key { .character(s) }
+
+    /// The keys Lifeline ships with. A letter means one thing on every screen.
+    public static let defaults: [KeyBinding] = [
+        bind(.dashboard, .nextPane, [.tab], "next pane"),
+        bind(.dashboard, .previousPane, [.backTab], "previous pane"),
+        bind(.dashboard, .focusPane, [c("1"), c("2"), c("3"), c("4")], "health · at-risk · tiers · NPS", hint: "pane"),
+        bind(.dashboard, .paneLeft, [.left, c("h")], "the pane to the left"),
+        bind(.dashboard, .paneRight, [.right, c("l")], "the pane to the right"),
+        bind(.dashboard, .open, [.enter], "open: the account, the band, the tier, the month", hint: "open"),
+
+        bind(.accountList, .open, [.enter], "open the account", hint: "open"),
+        bind(.accountList, .search, [c("/")], "filter on name, id, owner (Esc clears it)", hint: "filter"),
+        bind(.accountList, .nextMatch, [c("n")], "next row"),
+        bind(.accountList, .previousMatch, [c("N")], "previous row"),
+        bind(.accountList, .sortPrevious, [c("<")], "sort by the previous column"),
+        bind(.accountList, .sortNext, [c(">")], "sort by the next column", hint: "sort"),
+        bind(.accountList, .reverseSort, [c("S")], "reverse the sort"),
+        bind(.accountList, .cycleRisk, [c("R")], "next risk filter", hint: "risk"),
+        bind(.accountList, .cycleTier, [c("T")], "next tier filter", hint: "tier"),
+        bind(.accountList, .cycleOwner, [c("O")], "next owner filter", hint: "owner"),
+        bind(.accountList, .clearFilters, [c("c")], "clear the filters", hint: "clear"),
+
+        bind(.accountDetail, .down, [.down, c("j")], "scroll the timeline down"),
+        bind(.accountDetail, .up, [.up, c("k")], "scroll the timeline up"),
+        bind(.accountDetail, .first, [.home, c("g")], "the newest events"),
+        bind(.accountDetail, .last, [.end, c("G")], "the oldest events"),
+        bind(.accountDetail, .pageDown, [.pageDown], "scroll the page down"),
+        bind(.accountDetail, .pageUp, [.pageUp], "scroll the page up"),
+        bind(.accountDetail, .edit, [c("e")], "edit the account's fields", hint: "edit"),
+        bind(.accountDetail, .addAnswer, [c("A")], "add an NPS or CSAT answer", hint: "add answer"),
+        bind(.accountDetail, .tickets, [c("t")], "close or reopen a ticket", hint: "tickets"),
+
+        bind(.month, .open, [.enter], "open the account", hint: "open account"),
+
+        bind(.list, .down, [.down, c("j")], "next row", hint: "select"),
+        bind(.list, .up, [.up, c("k")], "previous row"),
+        bind(.list, .pageDown, [.pageDown], "a page down"),
+        bind(.list, .pageUp, [.pageUp], "a page up"),
+        bind(.list, .first, [.home, c("g")], "first row"),
+        bind(.list, .last, [.end, c("G")], "last row"),
+
+        bind(.global, .back, [.escape], "back", hint: "back"),
+        bind(.global, .help, [c("?")], "this help", hint: "help"),
+        bind(.global, .accounts, [c("a")], "every account", hint: "all accounts"),
+        bind(.global, .whatIf, [c("w")], "what-if: weights, thresholds, tier cuts", hint: "what-if"),
+        bind(.global, .export, [c("x")], "export the tier list", hint: "export"),
+        bind(.global, .undo, [c("u")], "undo an edit"),
+        bind(.global, .redo, [.ctrl("r")], "redo an edit"),
+        bind(.global, .save, [c("s")], "save edits to the files"),
+        bind(.global, .problems, [c("!")], "data errors and warnings"),
+        bind(.global, .quit, [c("q"), .ctrl("c")], "quit (asks if edits are unsaved)", hint: "quit"),
+
+        bind(.help, .close, [.escape, c("?"), c("q")], "close help"),
+
+        bind(.problems, .close, [.escape, c("q"), c("!")], "close", hint: "close"),
+
+        bind(.prompt, .confirm, [.enter], "accept", hint: "accept"),
+        bind(.prompt, .cancel, [.escape], "cancel", hint: "cancel"),
+
+        bind(.accountForm, .down, [.down, c("j")], "next field", hint: "field"),
+        bind(.accountForm, .up, [.up, c("k")], "previous field"),
+        bind(.accountForm, .edit, [.enter], "edit the field", hint: "edit"),
+        bind(.accountForm, .undo, [c("u")], "undo an edit", hint: "undo"),
+        bind(.accountForm, .redo, [.ctrl("r")], "redo an edit"),
+        bind(.accountForm, .close, [.escape, c("e")], "close the form", hint: "close"),
+
+        bind(.tickets, .toggleTicket, [.enter], "close or reopen the ticket", hint: "close/reopen"),
+        bind(.tickets, .close, [.escape, c("t")], "close the list", hint: "close"),
+
+        bind(.settings, .increase, [.right, c("l"), c("+")], "raise the value", hint: "change"),
+        bind(.settings, .decrease, [.left, c("h"), c("-")], "lower the value"),
+        bind(.settings, .save, [c("s")], "save the settings to lifeline.toml", hint: "save"),
+        bind(.settings, .undo, [c("u")], "undo a change", hint: "undo"),
+        bind(.settings, .redo, [.ctrl("r")], "redo a change"),
+        bind(.settings, .close, [.escape, c("w")], "close the panel", hint: "close"),
+
+        bind(.confirmQuit, .saveAndQuit, [c("s")], "save and quit"),
+        bind(.confirmQuit, .discardAndQuit, [c("d"), .ctrl("c")], "discard and quit"),
+        bind(.confirmQuit, .cancel, [.escape], "stay"),
+
+        bind(.saveConflict, .reload, [c("r")], "reload from disk (your edits are dropped)"),
+        bind(.saveConflict, .saveElsewhere, [c("f")], "save your version into another folder"),
+        bind(.saveConflict, .cancel, [.escape], "keep editing"),
+    ]
+}

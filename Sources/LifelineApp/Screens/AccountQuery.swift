@@ -1,0 +1,54 @@
+import LifelineTUI
+import LifelineEngine
+import LifelineReports
+import LifelineWorkspace
+
+/// The account list's columns, each sortable.
+public enum AccountColumn: Int, CaseIterable, Sendable {
+    case id, name, owner, tier, health, delta, risk, mrr, clv
+
+    public var title: String { ["ID", "Name", "Owner", "Tier", "Health", "Δ 30d", "Risk", "MRR", "CLV"][rawValue] }
+
+    var field: AccountField { [.id, .name, .owner, .tier, .health, .delta, .risk, .mrr, .clv][rawValue] }
+}
+
+/// How the account list is sorted and filtered.
+public struct AccountQuery: Equatable, Sendable {
+    public var sort: AccountColumn = .clv
+    public var descending = true
+    /// Matched case-insensitively against name, id and owner.
+    public var text = ""
+    public var risk: RiskLevel?
+    public var tier: Tier?
+    public var owner: String?
+
+    public init(sort: AccountColumn = .clv, descending: Bool = true) {
+        self.sort = sort
+        self.descending = descending
+    }
+
+    public var isFiltered: Bool { !text.isEmpty || risk != nil || tier != nil || owner != nil }
+
+    /// The accounts that take part and pass the filters, in sort order (stable: file order breaks ties).
+    public func rows(_ analysis: Analysis, _ ws: Workspace) -> [Int] {
+        let needle = text.lowercased()
+        var rows: [Int] = []
+        rows.reserveCapacity(ws.accounts.count)
+        let results = analysis.accounts
+        for a in results.indices where results[a].takesPart {
+            if let risk, results[a].risk != risk { continue }
+            if let tier, results[a].tier != tier { continue }
+            if let owner, ws.accounts[a].owner != owner { continue }
+            if !needle.isEmpty && !ws.accounts[a].name.lowercased().contains(needle) && !ws.accounts[a].id.lowercased().contains(needle)
+                && !(ws.accounts[a].owner?.lowercased().contains(needle) ?? false) { continue }
+            rows.append(a)
+        }
+        return sort.field.sorted(rows, analysis, ws, descending: descending)
+    }
+
+    /// The next value of a quick filter: nil (all), then each choice in turn.
+    static func cycle<T: Equatable>(_ current: T?, through choices: [T]) -> T? {
+        guard let current, let i = choices.firstIndex(of: current) else { return choices.first }
+        return i + 1 < choices.count ? choices[i + 1] : nil
+    }
+}
