@@ -56,7 +56,7 @@ extension ConfigFile {
             reader.prefix = name.isEmpty ? "rule \(n + 1): " : "rule '\(name)': "
             defer { reader.prefix = "" }
             let errors = reader.log.errorCount
-            var rule = Rule(name: name, when: "", condition: .all([]), play: "", line: item.line)
+            var rule = Rule(name: name, when: "", condition: .all([]), play: "")
             var hasWhen = false
             reader.section(ConfigKey(name: key.name, path: key.path, line: item.line, value: item)) { k, r in
                 switch k.name {

@@ -34,17 +34,14 @@ public struct Rule: Sendable, Equatable {
     public var play: String
     public var dueDays = 7
     public var cooldownDays = 30
-    /// The line of the rule's `[[rules]]` header.
-    public var line = 0
 
-    public init(name: String, when: String, condition: RuleCondition, play: String, dueDays: Int = 7, cooldownDays: Int = 30, line: Int = 0) {
+    public init(name: String, when: String, condition: RuleCondition, play: String, dueDays: Int = 7, cooldownDays: Int = 30) {
         self.name = name
         self.when = when
         self.condition = condition
         self.play = play
         self.dueDays = dueDays
         self.cooldownDays = cooldownDays
-        self.line = line
     }
 
     /// A rule from its parts, its `when` parsed.
