@@ -6,6 +6,8 @@ import LifelineWorkspace
 struct AccountAnalyzer {
     let workspace: Workspace
     let asOf: Day
+    /// Whether to work out health 30 days back too (not needed for goal baselines).
+    var withHealthDelta = true
 
     var config: Config { workspace.config }
 
@@ -40,6 +42,7 @@ struct AccountAnalyzer {
                 let closed = tickets.closed[i]
                 if closed > date {
                     x.unresolved += 1
+                    x.oldestUnresolved = min(x.oldestUnresolved ?? .max, tickets.opened[i])
                     if tickets.priority[i].rawValue >= TicketPriority.high.rawValue { x.unresolvedSevere += 1 }
                 } else if closed > date - 90, tickets.csat[i] > 0 {
                     x.ratedClosedTickets += 1
@@ -54,7 +57,9 @@ struct AccountAnalyzer {
                 switch tx.status[i] {
                 case .paid: x.paid += 1
                 case .late: x.late += 1
-                case .failed: x.failed += 1
+                case .failed:
+                    x.failed += 1
+                    if d > date - 60 { x.failedLast60 += 1 }
                 case .open: break
                 }
             }
@@ -83,7 +88,7 @@ struct AccountAnalyzer {
         r.factors = now.scores
         r.health = r.factors.health(weights: config.weights)
         let then = asOf - 30
-        if account.startDate <= then {
+        if withHealthDelta && account.startDate <= then {
             r.factorsThen = inputs(a, at: then).scores
             r.healthThen = r.factorsThen!.health(weights: config.weights)
         }
@@ -96,6 +101,7 @@ struct AccountAnalyzer {
         if r.isActive { r.rowReasons = rowReasons(a, now, activity.revenueDates, r.daysInactive) }
         RiskRules.assess(&r, renewalDate: account.renewalDate, asOf: asOf, thresholds: config.risk)
         surveyCounts(a, into: &r)
+        r.playbook = PlaybookInputs(now, hasTransactions: workspace.transactions != nil)
         return r
     }
 
@@ -118,6 +124,7 @@ struct AccountAnalyzer {
         var last: Day?
         var dates: [Int] = []
         var lifetime = ExactSum(), lastYear = ExactSum(), billedNow = ExactSum(), billedYearAgo = ExactSum()
+        var datesLastYear: [Day] = []
         if let usage = workspace.usage {
             for i in usage.grouping.range(of: a) where usage.date[i] <= asOf && usage.activeUsers[i] > 0 {
                 if usage.date[i] > (last ?? .min) { last = usage.date[i] }
@@ -132,11 +139,20 @@ struct AccountAnalyzer {
                 lifetime += amount
                 r.revenueRows += 1
                 dates.append(Int(d))
-                if d > asOf - 365 { lastYear += amount }
+                if d > asOf - 365 {
+                    lastYear += amount
+                    datesLastYear.append(d)
+                    if amount > 0 {
+                        r.dealSum += amount
+                        r.deals += 1
+                    }
+                }
                 if d > asOf - 30 { billedNow += amount }
                 if d <= asOf - 365 && d > asOf - 395 { billedYearAgo += amount }
             }
         }
+        datesLastYear.sort()
+        r.purchaseDatesLastYear = zip(datesLastYear.indices, datesLastYear).count { $0 == 0 || datesLastYear[$0 - 1] != $1 }
         r.lifetimeRevenue = lifetime.value
         r.revenueLastYear = lastYear.value
         r.billedNow = billedNow.value

@@ -34,6 +34,8 @@ public struct AccountResult: Sendable {
     public var tier: Tier?
     /// 1-based rank in the tier list.
     public var rank: Int?
+    /// The signals rules test beyond those above (SPEC §17).
+    public var playbook = PlaybookInputs()
 
     // Contributions to the KPIs (SPEC §8).
     var activeYearAgo = false
@@ -41,9 +43,42 @@ public struct AccountResult: Sendable {
     var billedYearAgo = 0.0
     var billedNow = 0.0
     var revenueRows = 0
+    // SPEC §16 purchase_frequency and avg_deal_size, over last(365).
+    var purchaseDatesLastYear = 0
+    var dealSum = ExactSum()
+    var deals = 0
     var promoters = 0
     var passives = 0
     var detractors = 0
     var csatRatings = 0
     var csatPositive = 0
+}
+
+/// What SPEC §17's signals read that the factor scores keep only in part.
+public struct PlaybookInputs: Sendable {
+    public var utilization: Double?
+    /// SPEC §3 trend.
+    public var usageTrend = 0.0
+    /// The latest nps score in last(365).
+    public var nps: Int?
+    /// Unresolved tickets; nil without tickets.csv.
+    public var openTickets: Int?
+    public var urgentOpenTickets: Int?
+    public var oldestOpenTicket: Day?
+    /// Failed transactions in last(60); nil without transactions.csv.
+    public var failedPayments: Int?
+
+    public init() {}
+
+    init(_ now: FactorInputs, hasTransactions: Bool) {
+        utilization = now.utilization
+        usageTrend = now.trend
+        nps = now.latestNPS?.score
+        if now.hasTickets {
+            openTickets = now.unresolved
+            urgentOpenTickets = now.unresolvedSevere
+            oldestOpenTicket = now.oldestUnresolved
+        }
+        if hasTransactions { failedPayments = now.failedLast60 }
+    }
 }

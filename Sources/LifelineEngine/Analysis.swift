@@ -22,6 +22,10 @@ public struct KPIs: Sendable, Equatable {
     public var clvCACRatio: Double?
     public var revenueAtRisk = 0.0
     public var lifespanYears = 0.0
+    /// SPEC §16: mean distinct revenue dates in last(365) per active account.
+    public var purchaseFrequency: Double?
+    /// SPEC §16: mean amount of active accounts' revenue rows above 0 in last(365).
+    public var avgDealSize: Double?
 }
 
 /// One tier's totals (SPEC §10 `tiers`).

@@ -9,8 +9,10 @@ import LifelineWorkspace
 /// tiers, KPIs, NPS trend), which only reads those results. An edit to one
 /// account redoes the first part for that account alone.
 public enum Engine {
-    public static func analyze(_ workspace: Workspace, asOf: Day) -> Analysis {
-        let analyzer = AccountAnalyzer(workspace: workspace, asOf: asOf)
+    /// `healthDelta: false` skips health 30 days back, for an analysis whose
+    /// KPIs alone are wanted (the goals' baselines, SPEC §16).
+    public static func analyze(_ workspace: Workspace, asOf: Day, healthDelta: Bool = true) -> Analysis {
+        let analyzer = AccountAnalyzer(workspace: workspace, asOf: asOf, withHealthDelta: healthDelta)
         let n = workspace.accounts.count
         var results = [AccountResult](repeating: AccountResult(), count: n)
         let slices = n < 2_000 ? 1 : 16

@@ -81,6 +81,26 @@ public struct ExactSum: Sendable {
 
     public static func += (sum: inout ExactSum, x: Double) { sum.add(x) }
 
+    /// Adds every term of `other`: the total is still rounded only once, so
+    /// per-account sums merge into an exactly rounded workspace sum.
+    public static func += (sum: inout ExactSum, other: ExactSum) {
+        sum.nonFinite += other.nonFinite
+        guard !other.limbs.isEmpty else {
+            for i in 0..<other.partialCount { sum.add(other.partials[i]) }
+            return
+        }
+        if sum.limbs.isEmpty {
+            sum.limbs = Array(repeating: 0, count: limbCount)
+            for i in 0..<sum.partialCount { sum.deposit(sum.partials[i]) }
+        }
+        var digits = other.limbs
+        settleCarries(&digits, from: other.lowestLimb)
+        for i in 0..<limbCount { sum.limbs[i] += digits[i] }
+        settleCarries(&sum.limbs, from: 0)
+        sum.lowestLimb = limbCount
+        sum.termsSinceCarry = 0
+    }
+
     /// The exactly rounded sum; 0 with no terms. Infinite or NaN terms give
     /// their own sum (an infinity, or NaN when they disagree).
     public var value: Double {

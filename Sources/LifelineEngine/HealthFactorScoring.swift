@@ -17,10 +17,14 @@ public struct FactorInputs: Sendable {
     public var csatSum = 0
     public var unresolved = 0
     public var unresolvedSevere = 0
+    /// The day the oldest unresolved ticket was opened.
+    public var oldestUnresolved: Day?
     // payment, last(365)
     public var paid = 0
     public var late = 0
     public var failed = 0
+    /// Failed transactions in last(60) (SPEC §17 `failed_payments`).
+    public var failedLast60 = 0
     // relationship
     public var contacts: Int?
     // tenure

@@ -14,6 +14,7 @@ enum KPICalculator {
         var buyers = 0, repeatBuyers = 0
         var promoters = 0, detractors = 0, responses = 0
         var ratings = 0, positive = 0
+        var purchaseDates = 0, dealSum = ExactSum(), deals = 0
         // By index, reading fields in place: copying each account's full result out
         // of the array was most of the time an edit took on 100,000 accounts.
         for a in results.indices where results[a].takesPart {
@@ -29,6 +30,9 @@ enum KPICalculator {
                     cacCount += 1
                 }
                 if results[a].risk == .high { revenueAtRisk += results[a].annualRevenue }
+                purchaseDates += results[a].purchaseDatesLastYear
+                dealSum += results[a].dealSum
+                deals += results[a].deals
             }
             if results[a].billedYearAgo > 0 {
                 inS += 1
@@ -60,6 +64,8 @@ enum KPICalculator {
             k.contraction = contraction.value
             k.churnedRevenue = churnedRevenue.value
             k.repeatPurchaseRate = buyers > 0 ? Double(repeatBuyers) / Double(buyers) * 100 : nil
+            k.purchaseFrequency = k.active > 0 ? Double(purchaseDates) / Double(k.active) : nil
+            k.avgDealSize = deals > 0 ? dealSum.value / Double(deals) : nil
         }
         if workspace.surveys != nil, responses > 0 {
             k.nps = Double(promoters - detractors) / Double(responses) * 100

@@ -79,6 +79,12 @@ public struct JSONWriter {
         if let v { JSONText.appendInt(v, to: &bytes) } else { JSONText.appendNull(to: &bytes) }
     }
 
+    public mutating func bool(_ k: String? = nil, _ v: Bool) {
+        separate()
+        key(k)
+        bytes.append(contentsOf: (v ? "true" : "false").utf8)
+    }
+
     /// Shortest round-trip form, always with a fraction or exponent (12000.0).
     public mutating func double(_ k: String? = nil, _ v: Double?) {
         separate()

@@ -4,7 +4,8 @@ import LifelineWorkspace
 
 /// SPEC §10: the JSON of `report --json` and `accounts --json`.
 public enum MachineReadable {
-    public static func report(_ analysis: Analysis) -> [UInt8] {
+    /// `goals` close the object (SPEC §16), one per goal of lifeline.toml.
+    public static func report(_ analysis: Analysis, goals: [GoalProgress]) -> [UInt8] {
         var w = JSONWriter()
         w.beginObject()
         w.string("as_of", CivilDate.format(analysis.asOf))
@@ -30,6 +31,8 @@ public enum MachineReadable {
         w.double("clv_cac_ratio", k.clvCACRatio)
         w.double("revenue_at_risk", k.revenueAtRisk)
         w.double("lifespan_years", k.lifespanYears)
+        w.double("purchase_frequency", k.purchaseFrequency)
+        w.double("avg_deal_size", k.avgDealSize)
         w.endObject()
         w.beginObject("risk_counts")
         for level in RiskLevel.allCases { w.int(level.name, analysis.riskCounts[level] ?? 0) }
@@ -54,6 +57,21 @@ public enum MachineReadable {
             w.int("passives", m.passives)
             w.int("detractors", m.detractors)
             w.double("nps", m.nps)
+            w.endObject()
+        }
+        w.endArray()
+        w.beginArray("goals")
+        for g in goals {
+            w.beginObject()
+            w.string("metric", g.metric.rawValue)
+            w.double("baseline", g.baseline)
+            w.double("current", g.current)
+            w.double("target_6", g.target6)
+            w.double("target_12", g.target12)
+            w.double("progress_6", g.progress6)
+            w.double("progress_12", g.progress12)
+            w.double("expected_12", g.expected12)
+            w.bool("on_track", g.onTrack)
             w.endObject()
         }
         w.endArray()

@@ -14,6 +14,8 @@ public struct Workspace: Sendable {
     public var transactions: TransactionsTable?
     public var tickets: TicketsTable?
     public var surveys: SurveysTable?
+    /// tasks.csv (SPEC §17): what the team did about the playbook's tasks.
+    public var tasks: TaskRecords?
     public var config: Config
     public var diagnostics: DiagnosticLog
     /// The latest date in any date column but `renewal_date`, orphan rows included.

@@ -57,7 +57,7 @@ public enum WorkspaceLoader {
                 log.add(Diagnostic(.error, file: ConfigFile.name, message: "bytes that are not UTF-8"))
             }
         }
-        let tables = ["accounts.csv", UsageSink.file, TransactionsSink.file, TicketsSink.file, SurveysSink.file]
+        let tables = ["accounts.csv", UsageSink.file, TransactionsSink.file, TicketsSink.file, SurveysSink.file, TasksSink.file]
         progress.expect(totalBytes: tables.reduce(0) { $0 + size(of: file($1)) })
         progress.begin("accounts.csv", size: size(of: file("accounts.csv")))
         if !exists("accounts.csv") {
@@ -71,7 +71,7 @@ public enum WorkspaceLoader {
         var ws = readAccounts(accountBytes, name: "accounts.csv", path: path, log: &log, progress: progress)
         ws.config = config
         ws.sources[ConfigFile.name] = tomlSource
-        let context = ChildContext(index: ws.accountIndex)
+        let context = ChildContext(index: ws.accountIndex, ruleNames: Set(config.rules.map(\.name)))
         var sources = ws.sources
         let n = ws.accounts.count
         var latest = ws.latestDate
@@ -95,6 +95,11 @@ public enum WorkspaceLoader {
             progress.begin(SurveysSink.file, size: size(of: file(SurveysSink.file)))
             ws.surveys = try readChild(SurveysSink.self, file(SurveysSink.file), context, &log, &latest, keep: &sources, progress: progress)
                 .map { SurveysTable(chunks: $0.chunks.map(\.table)).grouped(accountCount: n) }
+        }
+        if exists(TasksSink.file) {
+            progress.begin(TasksSink.file, size: size(of: file(TasksSink.file)))
+            ws.tasks = try readChild(TasksSink.self, file(TasksSink.file), context, &log, &latest, keep: &sources, progress: progress)
+                .map { TaskRecords(chunks: $0.chunks.map(\.table)) }
         }
         for name in [TicketsSink.file, SurveysSink.file] where sources[name] == nil {
             sources[name] = SourceFile(name: name, bytes: nil)

@@ -66,3 +66,11 @@ let weightsMs = median(runs: 5) {
     Engine.update(&live, after: edit, in: editable)
 }
 print("edit_weights_ms \(weightsMs)")
+
+// The playbook and goals (issue 11): every rule of the workspace's lifeline.toml
+// over every account, and the goals with their baselines (a second analysis at
+// start), against one analysis.
+print("rules \(workspace.config.rules.count)")
+print("playbook_tasks_ms \(median(runs: 11) { _ = Playbook.tasks(workspace, analysis) })")
+print("goals_ms \(median(runs: 5) { _ = Goals.progress(workspace, current: analysis) })")
+print("analyze_again_ms \(median(runs: 5) { _ = Engine.analyze(workspace, asOf: asOf) })")

@@ -5,7 +5,7 @@ struct Lifeline: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lifeline",
         abstract: "Customer health, risk, lifetime value and NPS from a folder of CSV exports.",
-        usage: "lifeline [WORKSPACE]            open the dashboard\n  lifeline <subcommand> WORKSPACE  headless: report, accounts, account, export, check, set, generate\n  lifeline themes                  the dashboard's themes and their files",
+        usage: "lifeline [WORKSPACE]            open the dashboard\n  lifeline <subcommand> WORKSPACE  headless: report, accounts, account, export, check, set, goals, tasks, rules, generate\n  lifeline themes                  the dashboard's themes and their files",
         discussion: """
         WORKSPACE is a folder holding accounts.csv (and optionally usage.csv, transactions.csv, \
         tickets.csv, surveys.csv and lifeline.toml), or a single accounts CSV file. See docs/WORKSPACE.md.
@@ -18,7 +18,8 @@ struct Lifeline: ParsableCommand {
         """,
         version: "0.9.0",
         subcommands: [DashboardCommand.self, ReportCommand.self, AccountsCommand.self, AccountCommand.self, ExportCommand.self,
-                      CheckCommand.self, SetCommand.self, GenerateCommand.self, ThemesCommand.self],
+                      CheckCommand.self, SetCommand.self, GoalsCommand.self, TasksCommand.self, RulesCommand.self,
+                      GenerateCommand.self, ThemesCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 

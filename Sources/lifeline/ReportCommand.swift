@@ -1,4 +1,5 @@
 import ArgumentParser
+import LifelineEngine
 import LifelineReports
 
 struct ReportCommand: ParsableCommand {
@@ -16,7 +17,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let (ws, analysis) = try options.analyze()
         if json {
-            try emitJSON([MachineReadable.report(analysis)])
+            try emitJSON([MachineReadable.report(analysis, goals: Goals.progress(ws, current: analysis))])
         } else {
             try emit(TextReport.summary(analysis, ws), to: nil)
         }

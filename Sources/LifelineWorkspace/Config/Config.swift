@@ -10,6 +10,9 @@ public struct Config: Sendable, Equatable {
     public var clv = CLVSettings()
     public var forecast = ForecastSettings()
     public var cohorts = CohortSettings()
+    public var goals = GoalSettings()
+    /// The playbook (SPEC §17), in the file's order; a rule with an error is not here.
+    public var rules: [Rule] = []
 
     public init() {}
 

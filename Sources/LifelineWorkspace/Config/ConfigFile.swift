@@ -29,6 +29,8 @@ public enum ConfigFile {
             case "clv": readCLV(key, &reader, &config.clv)
             case "forecast": readForecast(key, &reader, &config.forecast)
             case "cohorts": readCohorts(key, &reader, &config.cohorts)
+            case "goals": readGoals(key, &reader, &config.goals)
+            case "rules": readRules(key, &reader, &config.rules)
             default: reader.unknown(key)
             }
         }

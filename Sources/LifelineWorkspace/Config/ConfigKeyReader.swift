@@ -13,14 +13,16 @@ struct ConfigKey {
 /// it, naming the file, the line, the key and the value as written.
 struct ConfigKeyReader {
     var log: DiagnosticLog
+    /// Starts every message, naming the rule being read ("rule 'Upsell': ").
+    var prefix = ""
 
     mutating func fail(_ key: ConfigKey, _ message: String) {
-        log.add(Diagnostic(.error, file: ConfigFile.name, line: key.line, column: key.path, value: key.value.text, message: message))
+        log.add(Diagnostic(.error, file: ConfigFile.name, line: key.line, column: key.path, value: key.value.text, message: prefix + message))
     }
 
     mutating func unknown(_ key: ConfigKey) {
         log.add(Diagnostic(.error, file: ConfigFile.name, line: key.line, column: key.path,
-                           message: "unknown key (see SPEC §12 for the keys lifeline.toml may hold)"))
+                           message: prefix + "unknown key (see SPEC §12 for the keys lifeline.toml may hold)"))
     }
 
     mutating func string(_ key: ConfigKey) -> String? {
@@ -48,6 +50,17 @@ struct ConfigKeyReader {
         guard v >= 0 else { fail(key, "expected a number ≥ 0"); return nil }
         guard v <= max else { fail(key, "expected a number from 0 to \(Self.shown(max))"); return nil }
         return v
+    }
+
+    /// Any finite number (goal targets and baselines, SPEC §12 ranges).
+    mutating func anyNumber(_ key: ConfigKey) -> Double? {
+        switch key.value.kind {
+        case .integer(let i): return Double(i)
+        case .float(let f) where f.isFinite: return f
+        case .float: fail(key, "expected a finite number")
+        default: fail(key, "expected a number")
+        }
+        return nil
     }
 
     /// A whole number from `from` to `max`: a TOML integer, or a float with no

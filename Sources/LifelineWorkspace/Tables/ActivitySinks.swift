@@ -35,9 +35,11 @@ struct AccountResolver {
     }
 }
 
-/// Shared by every child-table sink: the account index.
+/// Shared by every child-table sink: the account index, and the names of
+/// the rules tasks.csv may name.
 struct ChildContext {
     let index: AccountIndex
+    var ruleNames: Set<String> = []
 }
 
 /// Tracks the latest parsed date, for the default as_of (SPEC §2, §13).
