@@ -39,7 +39,7 @@ let package = Package(
         // Release-build timings of opening a workspace and drawing frames (Benchmarks/benchmark.py).
         .executableTarget(name: "lifeline-bench", dependencies: ["LifelineWorkspace", "LifelineEngine", "LifelineViews"]),
         .testTarget(name: "LifelineWorkspaceTests", dependencies: ["LifelineWorkspace"]),
-        .testTarget(name: "LifelineEngineTests", dependencies: ["LifelineEngine"]),
+        .testTarget(name: "LifelineEngineTests", dependencies: ["LifelineEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "LifelineReportsTests", dependencies: ["LifelineReports"]),
         .testTarget(name: "LifelineGeneratorTests", dependencies: ["LifelineGenerator"]),
         // Runs the real `lifeline` binary on real files: exit codes, messages, exports.

@@ -93,6 +93,10 @@ struct AccountAnalyzer {
         r.churnedOn = churnedOn(account, lastActivity: activity.last, daysInactive: r.daysInactive)
         r.isActive = isActive(account, churnedOn: r.churnedOn, at: asOf)
         r.activeYearAgo = isActive(account, churnedOn: r.churnedOn, at: asOf - 365)
+        r.purchases = PurchaseHistory(dates: activity.revenueDates, amounts: activity.amounts, asOf: asOf)
+        let period = config.forecast.periodMonths
+        r.renewals = CivilDate.steps(of: period, from: account.startDate, through: asOf)
+        r.renewalsActive = r.churnedOn.map { min(r.renewals, CivilDate.steps(of: period, from: account.startDate, through: $0 - 1)) } ?? r.renewals
         if r.isActive { r.rowReasons = rowReasons(a, now, activity.revenueDates, r.daysInactive) }
         RiskRules.assess(&r, renewalDate: account.renewalDate, asOf: asOf, thresholds: config.risk)
         surveyCounts(a, into: &r)
@@ -114,9 +118,10 @@ struct AccountAnalyzer {
     }
 
     /// Revenue sums and the last activity date (SPEC §3, §6, §8).
-    private func revenueAndActivity(_ a: Int, into r: inout AccountResult) -> (last: Day?, revenueDates: [Int]) {
+    private func revenueAndActivity(_ a: Int, into r: inout AccountResult) -> (last: Day?, revenueDates: [Int], amounts: [Double]) {
         var last: Day?
         var dates: [Int] = []
+        var amounts: [Double] = []
         if let usage = workspace.usage {
             for i in usage.grouping.range(of: a) where usage.date[i] <= asOf && usage.activeUsers[i] > 0 {
                 if usage.date[i] > (last ?? .min) { last = usage.date[i] }
@@ -131,12 +136,13 @@ struct AccountAnalyzer {
                 r.lifetimeRevenue += amount
                 r.revenueRows += 1
                 dates.append(Int(d))
+                amounts.append(amount)
                 if d > asOf - 365 { r.revenueLastYear += amount }
                 if d > asOf - 30 { r.billedNow += amount }
                 if d <= asOf - 365 && d > asOf - 395 { r.billedYearAgo += amount }
             }
         }
-        return (last, dates)
+        return (last, dates, amounts)
     }
 
     /// SPEC §5 rules that depend on the rows only: inactive, stale_ticket,
