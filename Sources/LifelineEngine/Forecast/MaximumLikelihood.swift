@@ -43,6 +43,10 @@ enum MaximumLikelihood {
 
     static let lower = log(1e-6)
     static let upper = log(1e6)
+    /// How close to an edge (in log-parameter) counts as on it: 1 %. Where
+    /// heterogeneity vanishes the likelihood flattens along a ridge towards the
+    /// edge, and a climb can stop just short of it.
+    static let edge = log(1.01)
 
     static func maximize(_ names: [String], starts: [[Double]], _ f: LogLikelihood) -> Result<Fit, FitFailure> {
         let ranked = starts.compactMap { s -> (Double, [Double])? in
@@ -50,15 +54,15 @@ enum MaximumLikelihood {
             return (v, s)
         }.sorted { $0.0 > $1.0 }
         guard !ranked.isEmpty else { return .failure(.notFinite) }
-        var edge = 0
+        var onEdge = 0
         for (_, start) in ranked.prefix(2) {
             guard let fit = climb(from: start.map { clamp(log($0), lower, upper) }, f) else { return .failure(.notFinite) }
-            guard let side = fit.theta.firstIndex(where: { $0 - lower < 1e-6 || upper - $0 < 1e-6 }) else {
+            guard let side = fit.theta.firstIndex(where: { $0 - lower < edge || upper - $0 < edge }) else {
                 return .success(Fit(parameters: fit.theta.map { exp($0) }, logLikelihood: fit.value))
             }
-            edge = side
+            onEdge = side
         }
-        return .failure(.noMaximumInside(parameter: names[edge]))
+        return .failure(.noMaximumInside(parameter: names[onEdge]))
     }
 
     /// BFGS on −LL in log-parameters θ; stops when no step moves any θ by more than 1e-10.
