@@ -13,11 +13,11 @@ func logGamma(_ x: Double) -> Double {
 }
 
 /// ψ(x) = d lnΓ(x)/dx for x > 0: the recurrence ψ(x) = ψ(x + 1) − 1/x up to
-/// x ≥ 6, then the asymptotic series (error below 1e-15 there).
+/// x ≥ 10, then the asymptotic series (error below 1e-15 there).
 func digamma(_ x: Double) -> Double {
     var x = x
     var shift = 0.0
-    while x < 6 {
+    while x < 10 {
         shift -= 1 / x
         x += 1
     }
