@@ -17,6 +17,22 @@ final class ForecastModelTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(Hypergeometric.f21(0.5, 0.5, 1.5, 0.64)), asin(0.8) / 0.8, accuracy: 1e-14)
     }
 
+    /// Values from mpmath.hyp2f1 at 30 digits, on both sides of the switch to 1 − z.
+    func testHypergeometricMatchesMpmathNearOne() throws {
+        let cases: [(Double, Double, Double, Double, Double)] = [
+            (2.2426, 4.426, 4.219, 0.9, 248.63139050518893933),
+            (0.4683, 7.03, 7.23, 0.995, 8.3939675990496714086),
+            (3.5, 2.1, 1.3, 0.7, 339.044503149816975),
+            (10.24, 12.4, 11.2, 0.97, 238168882023698853.15),
+            (0.2426, 2.426, 2.219, 0.3, 1.1003452931644580569),
+        ]
+        for (a, b, c, z, expected) in cases {
+            XCTAssertEqual(try XCTUnwrap(Hypergeometric.f21(a, b, c, z)), expected, accuracy: 1e-11 * expected, "₂F₁(\(a), \(b); \(c); \(z))")
+        }
+        let curve = try XCTUnwrap(Hypergeometric.curve(2.2426, 4.426, 4.219, [0.3, 0.9, 0.6]))
+        XCTAssertEqual(curve[1], 248.63139050518893933, accuracy: 1e-11 * 248.6)
+    }
+
     func testHypergeometricRefusesWhatItCannotSum() {
         XCTAssertNil(Hypergeometric.f21(1, 1, 2, 1))
         XCTAssertNil(Hypergeometric.f21(1, 1, -2, 0.5))

@@ -143,14 +143,8 @@ public struct BGNBD: Sendable, Equatable {
         let c = a + b + xd - 1
         let scale = c / (a - 1) * pAlive(h)
         let horizon = alpha + h.T
-        var out: [Double] = []
-        out.reserveCapacity(weeks.count)
-        for t in weeks {
-            guard let f = Hypergeometric.f21(rx, b + xd, c, t / (horizon + t)) else { return nil }
-            let e = scale * (1 - exp(rx * (log(horizon) - log(horizon + t))) * f)
-            guard e.isFinite else { return nil }
-            out.append(e)
-        }
-        return out
+        guard let f = Hypergeometric.curve(rx, b + xd, c, weeks.map { $0 / (horizon + $0) }) else { return nil }
+        let out = weeks.indices.map { scale * (1 - exp(rx * (log(horizon) - log(horizon + weeks[$0]))) * f[$0]) }
+        return out.allSatisfy(\.isFinite) ? out : nil
     }
 }

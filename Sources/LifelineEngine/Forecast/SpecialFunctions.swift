@@ -33,28 +33,9 @@ func logSumExp(_ u: Double, _ v: Double) -> Double {
     return hi + log1p(exp(min(u, v) - hi))
 }
 
-/// Gauss's hypergeometric function ₂F₁(a, b; c; z) for 0 ≤ z < 1, summed by
-/// its series Σ (a)ₖ(b)ₖ/((c)ₖ k!) zᵏ (SPEC §14.2). Near z = 1 the terms
-/// shrink like zᵏ, slowly: the sum goes on until the next term and a bound on
-/// the rest of the tail are below 1e-16 of the total, and gives up (nil) after
-/// `maxTerms` terms or when c is 0 or a negative whole number.
-enum Hypergeometric {
-    static let maxTerms = 2_000_000
-
-    static func f21(_ a: Double, _ b: Double, _ c: Double, _ z: Double) -> Double? {
-        guard z >= 0, z < 1, c > 0 || c != c.rounded(.down) else { return nil }
-        var term = 1.0
-        var sum = 1.0
-        var k = 0.0
-        for _ in 0..<maxTerms {
-            let ratio = (a + k) * (b + k) / ((c + k) * (k + 1)) * z
-            term *= ratio
-            sum += term
-            k += 1
-            let bound = max(abs(ratio), z)
-            if bound < 1 && abs(term) / (1 - bound) <= 1e-16 * abs(sum) { return sum.isFinite ? sum : nil }
-            if !sum.isFinite { return nil }
-        }
-        return nil
-    }
+/// Γ(x) as (ln|Γ(x)|, sign), x not 0 or a negative whole number.
+func signedLogGamma(_ x: Double) -> (Double, Double) {
+    var sign: Int32 = 0
+    let v = lgamma_r(x, &sign)
+    return (v, sign < 0 ? -1 : 1)
 }
