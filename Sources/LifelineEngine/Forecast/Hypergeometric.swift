@@ -64,24 +64,37 @@ enum Hypergeometric {
     /// The plain series at every point of `us` (each 0 ≤ u < 1) at once.
     private static func series(_ a: Double, _ b: Double, _ c: Double, _ us: [Double]) -> [Double]? {
         guard !isPole(c), let top = us.max() else { return nil }
-        var sums = [Double](repeating: 1, count: us.count)
-        var powers = [Double](repeating: 1, count: us.count)
+        let n = us.count
+        var sums = [Double](repeating: 1, count: n)
+        var powers = [Double](repeating: 1, count: n)
         var coefficient = 1.0
+        // The term at the largest u, the slowest to shrink.
+        var lead = 1.0
         var k = 0.0
-        for _ in 0..<maxTerms {
-            let ratio = (a + k) * (b + k) / ((c + k) * (k + 1))
-            coefficient *= ratio
-            k += 1
-            for j in us.indices {
-                powers[j] *= us[j]
-                sums[j] += coefficient * powers[j]
+        let settled: Bool = sums.withUnsafeMutableBufferPointer { sum in
+            powers.withUnsafeMutableBufferPointer { power in
+                us.withUnsafeBufferPointer { u in
+                    for _ in 0..<maxTerms {
+                        let ratio = (a + k) * (b + k) / ((c + k) * (k + 1))
+                        coefficient *= ratio
+                        lead *= ratio * top
+                        k += 1
+                        for j in 0..<n {
+                            power[j] *= u[j]
+                            sum[j] += coefficient * power[j]
+                        }
+                        let bound = max(abs(ratio) * top, top)
+                        if bound < 1 && abs(lead) / (1 - bound) <= 1e-16 {
+                            let smallest = sum.reduce(Double.infinity) { min($0, abs($1)) }
+                            if abs(lead) / (1 - bound) <= 1e-16 * smallest { return true }
+                        }
+                        if lead == 0 { return true }
+                        if !lead.isFinite { return false }
+                    }
+                    return false
+                }
             }
-            let bound = max(abs(ratio) * top, top)
-            let smallest = sums.reduce(Double.infinity) { min($0, abs($1)) }
-            if bound < 1 && abs(coefficient) * pow(top, k) / (1 - bound) <= 1e-16 * smallest { return sums }
-            if coefficient == 0 { return sums }
-            if !coefficient.isFinite { return nil }
         }
-        return nil
+        return settled ? sums : nil
     }
 }
