@@ -138,13 +138,26 @@ public struct BGNBD: Sendable, Equatable {
     /// E(t) for each t in `weeks`: the expected purchases in the next t weeks
     /// (SPEC §14.2); nil when ₂F₁ does not settle or a value is not finite.
     public func expectedPurchases(_ h: PurchaseHistory, weeks: [Double]) -> [Double]? {
-        let xd = Double(h.x)
+        let scale = expectationScale(h)
+        return bracket(x: h.x, ageDays: h.ageDays, weeks: weeks).map { $0.map { scale * $0 } }
+    }
+
+    /// (a+b+x−1)/(a−1) · P(alive): the factor of E(t) that depends on t_x.
+    func expectationScale(_ h: PurchaseHistory) -> Double {
+        (a + b + Double(h.x) - 1) / (a - 1) * pAlive(h)
+    }
+
+    /// 1 − ((α+T)/(α+T+t))^(r+x) · ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t)) for each t:
+    /// the factor of E(t) that depends on x and T alone, so accounts that share
+    /// them share it.
+    func bracket(x: Int, ageDays: Int, weeks: [Double]) -> [Double]? {
+        let xd = Double(x)
         let rx = r + xd
-        let c = a + b + xd - 1
-        let scale = c / (a - 1) * pAlive(h)
-        let horizon = alpha + h.T
-        guard let f = Hypergeometric.curve(rx, b + xd, c, weeks.map { $0 / (horizon + $0) }) else { return nil }
-        let out = weeks.indices.map { scale * (1 - exp(rx * (log(horizon) - log(horizon + weeks[$0]))) * f[$0]) }
+        let horizon = alpha + Double(ageDays) / 7
+        // (α+T)/(α+T+t) = 1 − z.
+        let zs = weeks.map { $0 / (horizon + $0) }
+        guard let f = Hypergeometric.curve(rx, b + xd, a + b + xd - 1, zs, timesPowerOfOneMinusZ: rx) else { return nil }
+        let out = f.map { 1 - $0 }
         return out.allSatisfy(\.isFinite) ? out : nil
     }
 }

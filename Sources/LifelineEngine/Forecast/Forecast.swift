@@ -97,7 +97,7 @@ public struct Forecast: Sendable, Equatable {
 
     /// Every account's §14 numbers, in parallel slices (each account's depend on nothing but its own inputs).
     private func price(_ results: inout [AccountResult], _ workspace: Workspace) {
-        let pricing = AccountPricing(forecast: self, config: workspace.config)
+        let pricing = AccountPricing(forecast: self, config: workspace.config, results: results)
         let n = results.count
         let slices = n < 2_000 ? 1 : 16
         results.withUnsafeMutableBufferPointer { buffer in
@@ -108,68 +108,5 @@ public struct Forecast: Sendable, Equatable {
                 }
             }
         }
-    }
-}
-
-/// The per-account formulas of SPEC §14.1–§14.2 with the constants they share.
-struct AccountPricing: Sendable {
-    let forecast: Forecast
-    let grossMargin: Double
-    let periodMonths: Int
-    let horizonWeeks: Double
-    /// H = ⌊max_lifespan_years × 12 / P⌋ and d = (1 + discount_rate)^(P/12) − 1.
-    let periods: Int
-    let periodDiscount: Double
-    /// w_1 … w_M and 1/(1 + d_m)^i for i = 1 … M.
-    let monthWeeks: [Double]
-    let monthDiscounts: [Double]
-
-    init(forecast: Forecast, config: Config) {
-        self.forecast = forecast
-        grossMargin = config.clv.grossMargin
-        periodMonths = config.forecast.periodMonths
-        horizonWeeks = Double(config.forecast.horizonMonths) * 30.4375 / 7
-        let years = config.clv.maxLifespanYears
-        periods = Int((years * 12 / Double(periodMonths)).rounded(.down))
-        periodDiscount = pow(1 + config.clv.discountRate, Double(periodMonths) / 12) - 1
-        let months = Int((12 * years).rounded(.down))
-        let dm = pow(1 + config.clv.discountRate, 1.0 / 12) - 1
-        monthWeeks = months > 0 ? (1...months).map(Forecast.monthEnd) : []
-        monthDiscounts = months > 0 ? (1...months).map { 1 / pow(1 + dm, Double($0)) } : []
-    }
-
-    func price(_ r: AccountResult) -> AccountForecast {
-        var f = AccountForecast()
-        if case .success(let sub) = forecast.subscription, r.isActive {
-            f.renewalProbability = sub.model.renewalProbability(afterRenewals: r.renewals)
-            if forecast.model == .subscription {
-                let survival = sub.model.discountedSurvival(afterRenewals: r.renewals, periods: periods, discount: periodDiscount)
-                f.predictedCLV = grossMargin * (r.annualRevenue * Double(periodMonths) / 12) * survival
-            }
-        }
-        if case .success(let buy) = forecast.purchases, let h = r.purchases {
-            f.pAlive = buy.model.pAlive(h)
-            let pricesCLV = forecast.model == .purchases
-            let curve = pricesCLV ? buy.model.expectedPurchases(h, weeks: monthWeeks) : nil
-            let horizonMonths = Int((horizonWeeks * 7 / 30.4375).rounded())
-            if let curve, horizonMonths <= curve.count, Forecast.monthEnd(horizonMonths) == horizonWeeks {
-                f.expectedPurchases = curve[horizonMonths - 1]
-            } else {
-                f.expectedPurchases = buy.model.expectedPurchases(h, weeks: [horizonWeeks])?.first
-            }
-            if case .success(let spend) = buy.spend {
-                let value = spend.model.expectedValue(h)
-                f.expectedValue = value
-                if let curve {
-                    var total = 0.0, previous = 0.0
-                    for i in curve.indices {
-                        total += (curve[i] - previous) * monthDiscounts[i]
-                        previous = curve[i]
-                    }
-                    f.predictedCLV = grossMargin * value * total
-                }
-            }
-        }
-        return f
     }
 }
