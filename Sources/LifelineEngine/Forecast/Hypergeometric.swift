@@ -38,9 +38,10 @@ enum Hypergeometric {
         let far = zs.filter { $0 > switchOver }
         var out = [Double](repeating: 0, count: zs.count)
         if !near.isEmpty {
-            guard let values = series(a, b, c, near) else { return nil }
+            let plain = series(a, b, c, near).map { v in near.indices.map { pow(1 - near[$0], e) * v[$0] } }
+            guard let values = plain ?? euler(a, b, c, near, e) else { return nil }
             var i = 0
-            for j in zs.indices where zs[j] <= switchOver { out[j] = pow(1 - zs[j], e) * values[i]; i += 1 }
+            for j in zs.indices where zs[j] <= switchOver { out[j] = values[i]; i += 1 }
         }
         if !far.isEmpty {
             guard let values = connected(a, b, c, far, e) ?? euler(a, b, c, far, e) else { return nil }
