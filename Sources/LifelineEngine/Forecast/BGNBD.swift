@@ -68,7 +68,7 @@ public struct BGNBD: Sendable, Equatable {
         // ln(α + d/7) for every day count, so no account takes a log of its own for it.
         let lnDays = (0...book.maxDays).map { log(alpha + Double($0) / 7) }
         let lnA = log(a)
-        let pieces = 8
+        let pieces = book.rows.count < 4_096 ? 1 : 8
         var partial = [[Double]](repeating: [0, 0, 0, 0, 0], count: pieces)
         partial.withUnsafeMutableBufferPointer { out in
             let slots = out

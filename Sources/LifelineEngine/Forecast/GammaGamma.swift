@@ -46,7 +46,7 @@ public struct GammaGamma: Sendable, Equatable {
             g[1] += n * (digamma(px + q) - psiQ + lnGamma)
             g[2] += n * q / gamma
         }
-        let pieces = 8
+        let pieces = book.rows.count < 4_096 ? 1 : 8
         var partial = [[Double]](repeating: [0, 0, 0, 0], count: pieces)
         partial.withUnsafeMutableBufferPointer { out in
             let slots = out

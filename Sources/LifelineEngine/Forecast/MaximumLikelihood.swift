@@ -91,6 +91,8 @@ enum MaximumLikelihood {
             var accepted: (theta: [Double], f: Double, g: [Double])?
             for _ in 0..<60 {
                 let trial = (0..<n).map { clamp(theta[$0] + t * d[$0], lower, upper) }
+                // A step this short moves nothing the fit is asked to resolve.
+                if (0..<n).allSatisfy({ abs(trial[$0] - theta[$0]) <= 1e-10 }) { break }
                 if let (ft, gt) = eval(trial) {
                     let decrease = (0..<n).reduce(0.0) { $0 + g[$1] * (trial[$1] - theta[$1]) }
                     if ft <= fx + 1e-4 * decrease { accepted = (trial, ft, gt); break }
