@@ -43,7 +43,7 @@ final class ForecastFuzzTests: XCTestCase {
 
     func testRandomBooksGiveFiniteNumbersOrNull() throws {
         var rng = Seeded(state: 2026)
-        for round in 0..<200 {
+        for round in 0..<100 {
             let ws = try TestWorkspace(book(&rng))
             defer { ws.remove() }
             let (_, analysis) = try ws.analyze()
