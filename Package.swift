@@ -66,7 +66,7 @@ let package = Package(
         // Release-build timings of opening a workspace and drawing frames (Benchmarks/benchmark.py).
         .executableTarget(name: "lifeline-bench", dependencies: ["LifelineWorkspace", "LifelineEngine", "LifelineApp"]),
         .testTarget(name: "LifelineWorkspaceTests", dependencies: ["LifelineWorkspace"]),
-        .testTarget(name: "LifelineEngineTests", dependencies: ["LifelineEngine"]),
+        .testTarget(name: "LifelineEngineTests", dependencies: ["LifelineEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "LifelineReportsTests", dependencies: ["LifelineReports"]),
         // Swift 5 mode: the tests share one generated workspace through a lazy
         // `static var`, which Swift 6 calls unsafe global state.

@@ -98,6 +98,10 @@ struct AccountAnalyzer {
         r.churnedOn = churnedOn(account, lastActivity: activity.last, daysInactive: r.daysInactive)
         r.isActive = isActive(account, churnedOn: r.churnedOn, at: asOf)
         r.activeYearAgo = isActive(account, churnedOn: r.churnedOn, at: asOf - 365)
+        r.purchases = PurchaseHistory(dates: activity.revenueDates, amounts: activity.amounts, asOf: asOf)
+        let period = config.forecast.periodMonths
+        r.renewals = CivilDate.steps(of: period, from: account.startDate, through: asOf)
+        r.renewalsActive = r.churnedOn.map { min(r.renewals, CivilDate.steps(of: period, from: account.startDate, through: $0 - 1)) } ?? r.renewals
         if r.isActive { r.rowReasons = rowReasons(a, now, activity.revenueDates, r.daysInactive) }
         RiskRules.assess(&r, renewalDate: account.renewalDate, asOf: asOf, thresholds: config.risk)
         surveyCounts(a, into: &r)
@@ -119,10 +123,12 @@ struct AccountAnalyzer {
         account.startDate <= d && !(churnedOn.map { $0 <= d } ?? false)
     }
 
-    /// Revenue sums, exact (SPEC §13), and the last activity date (SPEC §3, §6, §8).
-    private func revenueAndActivity(_ a: Int, into r: inout AccountResult) -> (last: Day?, revenueDates: [Int]) {
+    /// Revenue sums, exact (SPEC §13), the last activity date (SPEC §3, §6, §8)
+    /// and the revenue rows' amounts (SPEC §14.2).
+    private func revenueAndActivity(_ a: Int, into r: inout AccountResult) -> (last: Day?, revenueDates: [Int], amounts: [Double]) {
         var last: Day?
         var dates: [Int] = []
+        var amounts: [Double] = []
         var lifetime = ExactSum(), lastYear = ExactSum(), billedNow = ExactSum(), billedYearAgo = ExactSum()
         var datesLastYear: [Day] = []
         if let usage = workspace.usage {
@@ -139,6 +145,7 @@ struct AccountAnalyzer {
                 lifetime += amount
                 r.revenueRows += 1
                 dates.append(Int(d))
+                amounts.append(amount)
                 if d > asOf - 365 {
                     lastYear += amount
                     datesLastYear.append(d)
@@ -157,7 +164,7 @@ struct AccountAnalyzer {
         r.revenueLastYear = lastYear.value
         r.billedNow = billedNow.value
         r.billedYearAgo = billedYearAgo.value
-        return (last, dates)
+        return (last, dates, amounts)
     }
 
     /// SPEC §5 rules that depend on the rows only: inactive, stale_ticket,

@@ -36,6 +36,13 @@ public struct AccountResult: Sendable {
     public var rank: Int?
     /// The signals rules test beyond those above (SPEC §17).
     public var playbook = PlaybookInputs()
+    /// SPEC §14.2 inputs; nil without a purchase date.
+    public var purchases: PurchaseHistory?
+    /// SPEC §14 numbers.
+    public var forecast = AccountForecast()
+    /// SPEC §14.1 n(a), the renewals on or before as_of, and s(a), those at which it was active.
+    public var renewals = 0
+    public var renewalsActive = 0
 
     // Contributions to the KPIs (SPEC §8).
     var activeYearAgo = false

@@ -60,6 +60,8 @@ public struct Analysis: Sendable {
     public var kpis: KPIs
     public var riskCounts: [RiskLevel: Int]
     public var npsTrend: [NPSMonth]
+    /// SPEC §14: the fitted models; each account's numbers are in its result.
+    public var forecast = Forecast.unfitted
 
     // Compact copies for recomputing after a one-account edit without walking
     // every account's full results (see Engine.reanalyze).

@@ -85,10 +85,12 @@ public enum Engine {
         ranked[a] = new.takesPart && new.isActive
         let (ranking, tiers) = TierList.rank(results: &results, clvs: clvs, mrrs: mrrs, ranked: ranked, accounts: workspace.accounts,
                                              cuts: workspace.config.tiers, previous: analysis.ranking, changed: a, othersUnchanged: true)
+        let forecast = Forecast.make(workspace, results: &results)
         var next = Analysis(asOf: analysis.asOf, accounts: [], lifetimeValue: ltv, ranking: ranking, tiers: tiers,
                             kpis: KPICalculator.kpis(workspace, results: results, lifetimeValue: ltv), riskCounts: riskCounts,
                             npsTrend: trend ?? KPICalculator.npsTrend(workspace, results: results, asOf: analysis.asOf))
         next.accounts = results
+        next.forecast = forecast
         next.churnCounts = counts
         next.clvs = clvs
         next.mrrs = mrrs
@@ -162,9 +164,11 @@ public enum Engine {
                                              cuts: workspace.config.tiers, previous: previousRanking, changed: changed)
         let kpis = KPICalculator.kpis(workspace, results: results, lifetimeValue: ltv)
         let trend = trend ?? KPICalculator.npsTrend(workspace, results: results, asOf: asOf)
+        let forecast = Forecast.make(workspace, results: &results)
         var analysis = Analysis(asOf: asOf, accounts: [], lifetimeValue: ltv, ranking: ranking, tiers: tiers,
                                 kpis: kpis, riskCounts: riskCounts, npsTrend: trend)
         analysis.accounts = results
+        analysis.forecast = forecast
         analysis.churnCounts = (yearAgo, lost)
         analysis.clvs = clvs
         analysis.mrrs = mrrs

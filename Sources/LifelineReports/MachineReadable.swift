@@ -60,6 +60,7 @@ public enum MachineReadable {
             w.endObject()
         }
         w.endArray()
+        writeForecast(analysis.forecast, to: &w)
         w.beginArray("goals")
         for g in goals {
             w.beginObject()
@@ -77,6 +78,46 @@ public enum MachineReadable {
         w.endArray()
         w.endObject()
         return w.bytes
+    }
+
+    /// SPEC §10 v2 `forecast`: a model that is none is null (its reason is in the text output).
+    static func writeForecast(_ f: Forecast, to w: inout JSONWriter) {
+        w.beginObject("forecast")
+        w.string("model", f.model.rawValue)
+        if case .success(let s) = f.subscription {
+            w.beginObject("subscription")
+            w.double("alpha", s.model.alpha)
+            w.double("beta", s.model.beta)
+            w.double("log_likelihood", s.logLikelihood)
+            w.int("accounts", s.accounts)
+            w.int("churned", s.churned)
+            w.int("period_months", s.periodMonths)
+            w.beginArray("survival")
+            for v in s.survival { w.double(nil, v) }
+            w.endArray()
+            w.endObject()
+        } else {
+            w.string("subscription", nil)
+        }
+        if case .success(let p) = f.purchases {
+            let spend = try? p.spend.get()
+            w.beginObject("purchases")
+            w.double("r", p.model.r)
+            w.double("alpha", p.model.alpha)
+            w.double("a", p.model.a)
+            w.double("b", p.model.b)
+            w.double("log_likelihood", p.logLikelihood)
+            w.int("accounts", p.accounts)
+            w.double("p", spend?.model.p)
+            w.double("q", spend?.model.q)
+            w.double("gamma", spend?.model.gamma)
+            w.double("value_log_likelihood", spend?.logLikelihood)
+            w.int("value_accounts", spend?.accounts)
+            w.endObject()
+        } else {
+            w.string("purchases", nil)
+        }
+        w.endObject()
     }
 
     /// Accounts with start_date ≤ as_of, in file order, optionally only
@@ -132,6 +173,11 @@ public enum MachineReadable {
         w.double("net_clv", r.netCLV)
         w.double("lifetime_revenue", r.lifetimeRevenue)
         w.int("days_inactive", r.daysInactive)
+        w.double("renewal_probability", r.forecast.renewalProbability)
+        w.double("p_alive", r.forecast.pAlive)
+        w.double("expected_purchases", r.forecast.expectedPurchases)
+        w.double("expected_value", r.forecast.expectedValue)
+        w.double("predicted_clv", r.forecast.predictedCLV)
         w.endObject()
     }
 }

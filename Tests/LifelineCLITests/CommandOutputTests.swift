@@ -257,7 +257,8 @@ final class CommandOutputTests: CLITestCase {
             return XCTFail("not a JSON object\n\(run.summary)")
         }
         let keys: Set<String> = ["id", "name", "owner", "health", "health_delta", "factors", "risk", "reasons", "tier",
-                                 "annual_revenue", "simple_clv", "clv", "net_clv", "lifetime_revenue", "days_inactive"]
+                                 "annual_revenue", "simple_clv", "clv", "net_clv", "lifetime_revenue", "days_inactive",
+                                 "renewal_probability", "p_alive", "expected_purchases", "expected_value", "predicted_clv"]
         XCTAssertEqual(Set(object.keys), keys)
         XCTAssertEqual(object["id"] as? String, "B2")
         XCTAssertEqual(object["name"] as? String, "Beta")

@@ -18,6 +18,8 @@ final class IncrementalUpdateTests: XCTestCase {
         XCTAssertEqual(a.riskCounts, b.riskCounts, "risk counts after \(context)", file: file, line: line)
         XCTAssertEqual(a.npsTrend, b.npsTrend, "NPS trend after \(context)", file: file, line: line)
         XCTAssertEqual(a.lifetimeValue, b.lifetimeValue, "lifespan after \(context)", file: file, line: line)
+        XCTAssertEqual(a.forecast, b.forecast, "forecast after \(context)", file: file, line: line)
+        XCTAssertEqual(a.accounts.map(\.forecast), b.accounts.map(\.forecast), "account forecasts after \(context)", file: file, line: line)
         for i in a.accounts.indices {
             let x = a.accounts[i], y = b.accounts[i]
             guard x.factors == y.factors, x.health == y.health, x.healthThen == y.healthThen, x.risk == y.risk,

@@ -16,7 +16,9 @@ struct AccountSignals {
         case .clv: return analysis.accounts[a].clv
         case .netCLV: return analysis.accounts[a].netCLV
         case .lifetimeRevenue: return analysis.accounts[a].lifetimeRevenue
-        case .predictedCLV, .renewalProbability, .pAlive: return ForecastSignals.value(signal, account: a, analysis: analysis)
+        case .predictedCLV: return analysis.accounts[a].forecast.predictedCLV
+        case .renewalProbability: return analysis.accounts[a].forecast.renewalProbability
+        case .pAlive: return analysis.accounts[a].forecast.pAlive
         case .daysInactive: return analysis.accounts[a].daysInactive.map(Double.init)
         case .utilization: return analysis.accounts[a].playbook.utilization
         case .usageTrend: return analysis.accounts[a].playbook.usageTrend
@@ -56,15 +58,5 @@ struct AccountSignals {
         case .tier: analysis.accounts[a].tier.map { Self.tierNames[$0.rawValue] }
         default: nil
         }
-    }
-}
-
-/// SPEC §14's per-account forecast as rule signals: `predicted_clv`,
-/// `renewal_probability` and `p_alive`. The forecast is computed elsewhere;
-/// until its results reach the analysis these signals are none, so rules
-/// testing them do not fire.
-enum ForecastSignals {
-    static func value(_ signal: RuleSignal, account: Int, analysis: Analysis) -> Double? {
-        nil
     }
 }
