@@ -59,6 +59,10 @@ final class SnapshotTests: XCTestCase {
     func testDashboard() throws { try check("dashboard") { _ in } }
     func testDashboardOtherPaneFocused() throws { try check("dashboard-nps") { $0.press(.character("4"), .up, .up) } }
     func testHelp() throws { try check("help") { $0.press(.character("?")) } }
+    func testHelpScrolled() throws { try check("help-scrolled") { $0.press(.character("?"), .pageDown, .down) } }
+    func testCommandLineCommands() throws { try check("command-line") { $0.press(.character(":")) } }
+    func testCommandLineAccounts() throws { try check("command-account") { $0.press(.character(":")); $0.type("account la") } }
+    func testCommandLineUnknown() throws { try check("command-unknown") { $0.press(.character(":")); $0.type("tierr gold"); $0.press(.enter) } }
     func testProblems() throws { try check("problems") { $0.press(.character("!")) } }
     func testExportPrompt() throws { try check("export") { $0.press(.character("x")) } }
     func testWhatIf() throws { try check("what-if") { $0.press(.character("w"), .down, .right, .right) } }

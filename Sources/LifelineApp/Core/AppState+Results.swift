@@ -53,6 +53,7 @@ enum GlobalKeys {
             if session.unsaved.contains(.edits) { queue.run(.save) } else { session.message = "Nothing to save" }
         case .whatIf: queue.show(SettingsPopup())
         case .help: queue.show(HelpPopup(below: below))
+        case .command: queue.show(CommandLinePopup(session))
         case .problems: queue.show(ProblemsPopup())
         case .export: queue.show(PromptPopup.export(session))
         case .back: queue.pop()

@@ -107,6 +107,7 @@ extension KeyMap {
 
         bind(.global, .back, [.escape], "back", hint: "back"),
         bind(.global, .help, [c("?")], "this help", hint: "help"),
+        bind(.global, .command, [c(":")], "the command line (Commands, below)", hint: "command"),
         bind(.global, .accounts, [c("a")], "every account", hint: "all accounts"),
         bind(.global, .whatIf, [c("w")], "what-if: weights, thresholds, tier cuts", hint: "what-if"),
         bind(.global, .export, [c("x")], "export the tier list", hint: "export"),
@@ -116,9 +117,19 @@ extension KeyMap {
         bind(.global, .problems, [c("!")], "data errors and warnings"),
         bind(.global, .quit, [c("q"), .ctrl("c")], "quit (asks if edits are unsaved)", hint: "quit"),
 
-        bind(.help, .close, [.escape, c("?"), c("q")], "close help"),
+        bind(.help, .close, [.escape, c("?"), c("q")], "close help", hint: "close"),
+        bind(.help, .down, [.down, c("j")], "scroll down", hint: "scroll"),
+        bind(.help, .up, [.up, c("k")], "scroll up"),
+        bind(.help, .pageDown, [.pageDown, c(" ")], "a page down"),
+        bind(.help, .pageUp, [.pageUp], "a page up"),
+        bind(.help, .first, [.home, c("g")], "the top"),
+        bind(.help, .last, [.end, c("G")], "the end"),
 
         bind(.problems, .close, [.escape, c("q"), c("!")], "close", hint: "close"),
+
+        bind(.commandLine, .complete, [.tab], "complete with the chosen candidate", hint: "complete"),
+        bind(.commandLine, .down, [.down], "next candidate", hint: "choose"),
+        bind(.commandLine, .up, [.up], "previous candidate"),
 
         bind(.prompt, .confirm, [.enter], "accept", hint: "accept"),
         bind(.prompt, .cancel, [.escape], "cancel", hint: "cancel"),

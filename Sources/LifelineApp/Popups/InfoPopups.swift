@@ -1,22 +1,47 @@
 import Foundation
+import LifelineReports
 import LifelineTUI
 import LifelineWorkspace
 
-/// The keys of the screen underneath and the global ones, from the key map.
+/// The keys of the screen underneath and the global ones, from the key map,
+/// then the `:` commands; it scrolls when taller than the terminal.
 struct HelpPopup: Popup {
     /// The key map sections of the screen help was opened on.
     var below: [KeyContext]
+    /// The first line shown.
+    private(set) var offset = 0
+
+    init(below: [KeyContext]) { self.below = below }
 
     var contexts: [KeyContext] { [.help] }
 
+    /// The list keys scroll; any other key closes help.
     mutating func handle(_ action: Action, key: Key, _ session: inout Session, _ queue: inout Queue) {
-        queue.closePopup()
+        var modal = self.modal(session)
+        let area = Rect(x: 0, y: 0, width: session.width, height: session.height)
+        let page = max(1, modal.visibleLines(in: area))
+        var next = modal.clampedOffset(in: area)
+        switch action {
+        case .down: next += 1
+        case .up: next -= 1
+        case .pageDown: next += page
+        case .pageUp: next -= page
+        case .first: next = 0
+        case .last: next = modal.lines.count
+        default: queue.closePopup(); return
+        }
+        modal.offset = next
+        offset = modal.clampedOffset(in: area)
     }
 
     /// Any key closes help, not only the ones bound to close it.
     mutating func type(_ key: Key, _ session: inout Session) {}
 
     func draw(_ s: Session, _ layout: AppLayout, _ screen: inout Screen) {
+        modal(s).render(in: screen.area, on: &screen)
+    }
+
+    private func modal(_ s: Session) -> Modal {
         var lines: [Line] = []
         for section in s.keys.helpLines(for: below + [.global]) where !section.rows.isEmpty {
             if !lines.isEmpty { lines.append("") }
@@ -24,8 +49,13 @@ struct HelpPopup: Popup {
             for row in section.rows { lines.append(Line("  " + row.keys.padding(toLength: 16, withPad: " ", startingAt: 0) + row.words)) }
         }
         lines.append("")
+        lines.append(Line("Commands (\(s.keys.label(.command)), then Tab completes)"))
+        for c in AppCommand.allCases { lines.append(Line("  " + c.usage.padding(toLength: 34, withPad: " ", startingAt: 0) + c.words)) }
+        lines.append("")
         lines.append(Line([Span("Mouse: click selects, the wheel scrolls. Keys can be changed in keys.toml.", style: s.theme[.textDim])]))
-        Modal(title: "Keys", lines: lines, maxWidth: 76, theme: s.theme).render(in: screen.area, on: &screen)
+        var modal = Modal(title: "Keys", lines: lines, maxWidth: 76, theme: s.theme)
+        modal.offset = offset
+        return modal
     }
 }
 
@@ -66,8 +96,9 @@ struct PromptPopup: Popup {
     var purpose: Purpose
     var input: TextInputState
 
-    static func export(_ session: Session) -> PromptPopup {
-        PromptPopup(purpose: .export, input: TextInputState(text: "tiers-\(CivilDate.format(session.analysis.asOf)).csv"))
+    static func export(_ session: Session, format: TierExport.Format = .csv) -> PromptPopup {
+        let book = session.owner.map { "-" + $0.split(separator: " ").joined(separator: "-") } ?? ""
+        return PromptPopup(purpose: .export, input: TextInputState(text: "tiers\(book)-\(CivilDate.format(session.analysis.asOf)).\(format.rawValue)"))
     }
 
     var contexts: [KeyContext] { [.prompt] }
