@@ -7,7 +7,9 @@ import XCTest
 
 /// The `:` line: parsing, completion, fuzzy account matching and what each command does.
 final class CommandLineTests: XCTestCase {
-    private func app() throws -> AppState {
+    private func app() throws -> AppState { try Self.fixtureApp() }
+
+    static func fixtureApp() throws -> AppState {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/acme").path
         let ws = try WorkspaceLoader.load(path: path)
         return AppState(workspace: ws, analysis: Engine.analyze(ws, asOf: ws.asOf(today: 0)), width: 120, height: 40)

@@ -62,19 +62,39 @@ struct HelpPopup: Popup {
 /// Data errors and warnings (`!`), each located.
 struct ProblemsPopup: Popup {
     var table = TableState()
+    /// `/` in the list; n and N move between matches.
+    private(set) var search = ListSearch()
 
-    var contexts: [KeyContext] { [.problems, .list] }
+    var contexts: [KeyContext] { search.isTyping ? [.prompt] : [.problems, .list] }
 
     mutating func handle(_ action: Action, key: Key, _ session: inout Session, _ queue: inout Queue) {
-        if action == .close { queue.closePopup(); return }
-        table.apply(action, rows: session.workspace.diagnostics.kept.count, visible: max(1, session.height - 8))
+        switch action {
+        case .close: if search.isApplied { search.clear() } else { queue.closePopup() }
+        case .search: search.begin()
+        case .confirm: search.accept()
+        case .cancel: search.clear()
+        case .nextMatch, .previousMatch: find(session, backward: action == .previousMatch)
+        default: table.apply(action, rows: session.workspace.diagnostics.kept.count, visible: max(1, session.height - 8))
+        }
+    }
+
+    mutating func type(_ key: Key, _ session: inout Session) {
+        if search.type(key) { find(session, including: true) }
+    }
+
+    private mutating func find(_ session: Session, backward: Bool = false, including: Bool = false) {
+        let kept = session.workspace.diagnostics.kept
+        if let found = search.next(from: table.selected, count: kept.count, backward: backward, including: including, text: { kept[$0].description }) {
+            table.select(found, rowCount: kept.count, visibleRows: max(1, session.height - 8))
+        }
     }
 
     func draw(_ s: Session, _ layout: AppLayout, _ screen: inout Screen) {
         let log = s.workspace.diagnostics
         let frame = screen.area.inset(top: 2, left: 2, bottom: 3, right: 2)
         screen.fill(frame)
-        let title = "\(log.errorCount) error\(log.errorCount == 1 ? "" : "s") · \(log.warningCount) warning\(log.warningCount == 1 ? "" : "s") — the rows stay in the files · Esc closes"
+        var title = "\(log.errorCount) error\(log.errorCount == 1 ? "" : "s") · \(log.warningCount) warning\(log.warningCount == 1 ? "" : "s") — the rows stay in the files · Esc closes"
+        if search.isApplied { title += " · /\(search.text) n/N" }
         Block(title: title, focused: true, theme: s.theme).render(in: frame, on: &screen)
         let kept = log.kept
         Table(columns: [TableColumn("", width: .length(7)), TableColumn("Where · column · value · problem", width: .fill(1))],
@@ -83,6 +103,7 @@ struct ProblemsPopup: Popup {
             let kind = d.severity == .error ? Span("error", style: s.theme[.riskHigh]) : Span("warn", style: s.theme[.riskMedium])
             return [Line([kind]), Line(d.description)]
         }.render(in: frame.inset(by: 1), on: &screen)
+        search.draw(" Find in the errors: ", s, layout, &screen)
     }
 }
 

@@ -19,11 +19,12 @@ extension DashboardScreen {
             case .nps: nps(s, inner, &screen)
             }
         }
+        search.draw(" Find in the at-risk list (name, id, owner): ", s, layout, &screen)
     }
 
     private func subtitle(_ pane: Pane, _ s: Session) -> String {
         switch pane {
-        case .atRisk: return " · \(s.model.highCount) high · \(s.model.mediumCount) medium"
+        case .atRisk: return " · \(s.model.highCount) high · \(s.model.mediumCount) medium" + (search.isApplied ? " · /\(search.text) n/N" : "")
         case .nps: return " · 12 months"
         default: return ""
         }

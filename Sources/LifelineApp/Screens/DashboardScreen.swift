@@ -16,12 +16,21 @@ struct DashboardScreen: ScreenComponent {
     var atRisk = TableState()
     var tiers = TableState()
     var npsMonth = 11
+    /// `/` in the at-risk list: name, id or owner.
+    var search = ListSearch()
 
     var route: Route { .dashboard }
-    var contexts: [KeyContext] { [.dashboard, .list] }
+    var contexts: [KeyContext] { search.isTyping ? [.prompt] : [.dashboard, .list] }
 
     mutating func handle(_ action: Action, key: Key, _ session: inout Session, _ queue: inout Queue) {
         switch action {
+        case .search:
+            focus = .atRisk
+            search.begin()
+        case .confirm: search.accept()
+        case .cancel: search.clear()
+        case .back: search.clear()
+        case .nextMatch, .previousMatch: find(&session, backward: action == .previousMatch)
         case .nextPane: focus = Pane(rawValue: (focus.rawValue + 1) % 4)!
         case .previousPane: focus = Pane(rawValue: (focus.rawValue + 3) % 4)!
         case .focusPane:
@@ -32,6 +41,25 @@ struct DashboardScreen: ScreenComponent {
         case .open: open(session, &queue)
         default: move(action, session)
         }
+    }
+
+    /// Each key typed moves to the first match from the selection on.
+    mutating func type(_ key: Key, _ session: inout Session) {
+        if search.type(key) { find(&session, including: true) }
+    }
+
+    private mutating func find(_ session: inout Session, backward: Bool = false, including: Bool = false) {
+        let rows = session.model.atRisk
+        let found = search.next(from: atRisk.selected, count: rows.count, backward: backward, including: including) { i in
+            let acc = session.workspace.accounts[rows[i]]
+            return acc.name + " " + acc.id + " " + (acc.owner ?? "")
+        }
+        guard let found else {
+            if search.isApplied { session.message = "No at-risk account matches “\(search.text)”" }
+            return
+        }
+        focus = .atRisk
+        atRisk.select(found, rowCount: rows.count, visibleRows: Table.visibleRows(in: session.layout.tableArea(.atRisk)))
     }
 
     private mutating func move(_ action: Action, _ session: Session) {
