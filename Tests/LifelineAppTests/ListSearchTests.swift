@@ -58,3 +58,22 @@ final class ListSearchTests: XCTestCase {
         XCTAssertEqual(app.dashboard?.atRisk.selected.map { app.workspace.accounts[app.session.model.atRisk[$0]].name }, "Cascade Media Co")
     }
 }
+
+/// `<` and `>` on the dashboard re-sort the at-risk pane, which says how.
+final class AtRiskOrderTests: XCTestCase {
+    func testTheAtRiskPaneSortsByHealthAndSaysSo() throws {
+        var app = try CommandLineTests.fixtureApp()
+        XCTAssertTrue(app.text.contains("by $/year"))
+        app.press(.character(">"))
+        let rows = try XCTUnwrap(app.dashboard?.rows)
+        let health = rows.map { app.analysis.accounts[$0].health ?? 0 }
+        XCTAssertEqual(health, health.sorted())
+        XCTAssertEqual(Set(rows), Set(app.session.model.atRisk))
+        XCTAssertTrue(app.text.contains("by health"), app.text)
+        app.press(.character(">"), .character(">"))
+        let names = try XCTUnwrap(app.dashboard?.rows).map { app.workspace.accounts[$0].name }
+        XCTAssertEqual(names.first, "Beaconpath Ltd")
+        app.press(.character(">"))
+        XCTAssertEqual(app.dashboard?.rows, app.session.model.atRisk)
+    }
+}

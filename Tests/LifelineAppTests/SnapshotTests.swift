@@ -70,6 +70,7 @@ final class SnapshotTests: XCTestCase {
     func testAccountList() throws { try check("accounts") { $0.press(.character("a"), .down, .down) } }
     func testAccountListFiltered() throws { try check("accounts-filter") { $0.press(.character("a"), .character("/")); $0.type("co") } }
     func testAccountListSorted() throws { try check("accounts-sorted") { $0.press(.character("a"), .character(">"), .character("S"), .character("R")) } }
+    func testDashboardAtRiskByHealth() throws { try check("dashboard-by-health") { $0.press(.character(">")) } }
     func testDashboardFind() throws { try check("dashboard-find") { $0.press(.character("/")); $0.type("cascade") } }
     func testTimelineFound() throws { try check("account-find") { $0.press(.enter, .character("/")); $0.type("paid"); $0.press(.enter, .character("n")) } }
     func testAccountDetail() throws { try check("account") { $0.press(.enter) } }

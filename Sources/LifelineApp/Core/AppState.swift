@@ -13,7 +13,7 @@ public struct AppState: Sendable {
     public init(workspace: Workspace, analysis: Analysis, owner: String? = nil, theme: Theme = .default, themes: ThemeCatalog = .builtIn,
                 keys: KeyMap = KeyMap(), width: Int = 80, height: Int = 24) {
         session = Session(workspace: workspace, analysis: analysis, owner: owner, theme: theme, themes: themes, keys: keys, width: width, height: height)
-        screens = [DashboardScreen()]
+        screens = [DashboardScreen(session)]
     }
 
     public var route: Route { screens.last?.route ?? .dashboard }
@@ -97,7 +97,7 @@ public struct AppState: Sendable {
             var s = screen
             return s.dataChanged(current, reloadedFrom: old) ? s : nil
         }
-        if screens.isEmpty { screens = [DashboardScreen()] }
+        if screens.isEmpty { screens = [DashboardScreen(session)] }
     }
 
     /// A workspace read again from disk, keeping the screens whose accounts are still there.

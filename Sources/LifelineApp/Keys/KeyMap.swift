@@ -74,6 +74,8 @@ extension KeyMap {
         bind(.dashboard, .paneRight, [.right, c("l")], "the pane to the right"),
         bind(.dashboard, .open, [.enter], "open: the account, the band, the tier, the month", hint: "open"),
         bind(.dashboard, .search, [c("/")], "find in the at-risk list", hint: "find"),
+        bind(.dashboard, .sortNext, [c(">")], "sort the at-risk list by the next of $/year, health, drop, name", hint: "sort"),
+        bind(.dashboard, .sortPrevious, [c("<")], "sort the at-risk list the other way round that cycle"),
         bind(.dashboard, .nextMatch, [c("n")], "next match"),
         bind(.dashboard, .previousMatch, [c("N")], "previous match"),
         bind(.dashboard, .back, [.escape], "clear the search"),

@@ -18,6 +18,11 @@ struct DashboardScreen: ScreenComponent {
     var npsMonth = 11
     /// `/` in the at-risk list: name, id or owner.
     var search = ListSearch()
+    private(set) var order = AtRiskOrder.revenue
+    /// The at-risk accounts in `order`, worked out when the order or the data changes.
+    private(set) var rows: [Int] = []
+
+    init(_ session: Session) { rows = session.model.atRisk }
 
     var route: Route { .dashboard }
     var contexts: [KeyContext] { search.isTyping ? [.prompt] : [.dashboard, .list] }
@@ -31,6 +36,12 @@ struct DashboardScreen: ScreenComponent {
         case .cancel: search.clear()
         case .back: search.clear()
         case .nextMatch, .previousMatch: find(&session, backward: action == .previousMatch)
+        case .sortNext, .sortPrevious:
+            let n = AtRiskOrder.allCases.count
+            order = AtRiskOrder(rawValue: (order.rawValue + (action == .sortNext ? 1 : n - 1)) % n)!
+            rows = order.sorted(session.model.atRisk, session.analysis, session.workspace)
+            focus = .atRisk
+            atRisk.moveToFirst(rowCount: rows.count, visibleRows: Table.visibleRows(in: session.layout.tableArea(.atRisk)))
         case .nextPane: focus = Pane(rawValue: (focus.rawValue + 1) % 4)!
         case .previousPane: focus = Pane(rawValue: (focus.rawValue + 3) % 4)!
         case .focusPane:
@@ -49,7 +60,6 @@ struct DashboardScreen: ScreenComponent {
     }
 
     private mutating func find(_ session: inout Session, backward: Bool = false, including: Bool = false) {
-        let rows = session.model.atRisk
         let found = search.next(from: atRisk.selected, count: rows.count, backward: backward, including: including) { i in
             let acc = session.workspace.accounts[rows[i]]
             return acc.name + " " + acc.id + " " + (acc.owner ?? "")
@@ -65,7 +75,7 @@ struct DashboardScreen: ScreenComponent {
     private mutating func move(_ action: Action, _ session: Session) {
         switch focus {
         case .atRisk:
-            atRisk.apply(action, rows: session.model.atRisk.count, visible: Table.visibleRows(in: session.layout.tableArea(.atRisk)))
+            atRisk.apply(action, rows: rows.count, visible: Table.visibleRows(in: session.layout.tableArea(.atRisk)))
         case .tiers: tiers.apply(action, rows: 4, visible: 4)
         case .nps:
             switch action {
@@ -87,7 +97,7 @@ struct DashboardScreen: ScreenComponent {
             query.descending = false
             queue.push(AccountListScreen(session, query: query))
         case .atRisk:
-            if let s = atRisk.selected, s < session.model.atRisk.count { queue.push(AccountDetailScreen(account: session.model.atRisk[s])) }
+            if let s = atRisk.selected, s < rows.count { queue.push(AccountDetailScreen(account: rows[s])) }
         case .tiers:
             var query = AccountQuery()
             query.tier = Tier(rawValue: tiers.selected ?? 0)
@@ -107,7 +117,7 @@ struct DashboardScreen: ScreenComponent {
         case .wheelDown: move(.down, session)
         case .click:
             if pane == .atRisk {
-                let table = Table(columns: [], rowCount: session.model.atRisk.count, state: atRisk) { _ in [] }
+                let table = Table(columns: [], rowCount: rows.count, state: atRisk) { _ in [] }
                 if let row = table.rowIndex(atY: y, in: layout.tableArea(.atRisk)) { atRisk.selected = row }
             } else if pane == .tiers {
                 let row = y - layout.tableArea(.tiers).top - 1
@@ -118,8 +128,9 @@ struct DashboardScreen: ScreenComponent {
 
     /// Keeps the at-risk selection on the same account when the list changes under it.
     mutating func dataChanged(_ session: Session, reloadedFrom old: Workspace?) -> Bool {
-        if let s = atRisk.selected, session.model.atRisk.isEmpty || s >= session.model.atRisk.count {
-            atRisk.selected = session.model.atRisk.isEmpty ? nil : session.model.atRisk.count - 1
+        rows = order.sorted(session.model.atRisk, session.analysis, session.workspace)
+        if let s = atRisk.selected, rows.isEmpty || s >= rows.count {
+            atRisk.selected = rows.isEmpty ? nil : rows.count - 1
         }
         return true
     }
