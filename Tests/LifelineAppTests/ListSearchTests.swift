@@ -77,3 +77,29 @@ final class AtRiskOrderTests: XCTestCase {
         XCTAssertEqual(app.dashboard?.rows, app.session.model.atRisk)
     }
 }
+
+/// Ctrl-Z and the mouse.
+final class SuspendAndMouseTests: XCTestCase {
+    func testCtrlZAsksTheLoopToSuspend() throws {
+        var app = try CommandLineTests.fixtureApp()
+        XCTAssertEqual(app.press(.ctrl("z")), [.suspend])
+        XCTAssertEqual(app.route, .dashboard)
+    }
+
+    func testADoubleClickOpensWhatEnterWould() throws {
+        var app = try CommandLineTests.fixtureApp()
+        let area = app.session.layout.tableArea(.atRisk)
+        // The second row under the header.
+        _ = app.update(.input(.mouse(x: area.left + 3, y: area.top + 2, kind: .doubleClick)))
+        guard case .account(let a) = app.route else { return XCTFail("\(app.route)") }
+        XCTAssertEqual(a, app.session.model.atRisk[1])
+    }
+
+    func testTheWheelScrollsThePaneUnderThePointer() throws {
+        var app = try CommandLineTests.fixtureApp()
+        let tiers = app.session.layout.panes[Pane.tiers.rawValue]
+        _ = app.update(.input(.mouse(x: tiers.left + 2, y: tiers.top + 2, kind: .wheelDown)))
+        XCTAssertEqual(app.dashboard?.tiers.selected, 1)
+        XCTAssertEqual(app.dashboard?.atRisk.selected, 0)
+    }
+}

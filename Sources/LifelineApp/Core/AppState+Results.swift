@@ -54,6 +54,7 @@ enum GlobalKeys {
         case .whatIf: queue.show(SettingsPopup())
         case .help: queue.show(HelpPopup(below: below))
         case .command: queue.show(CommandLinePopup(session))
+        case .suspend: queue.run(.suspend)
         case .problems: queue.show(ProblemsPopup())
         case .export: queue.show(PromptPopup.export(session))
         case .back: queue.pop()

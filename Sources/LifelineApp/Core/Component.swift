@@ -31,7 +31,7 @@ protocol ScreenComponent: Component {
 
 extension ScreenComponent {
     mutating func mouse(x: Int, y: Int, kind: MouseKind, _ session: inout Session, _ queue: inout Queue) {
-        let key: Key? = kind == .wheelUp ? .up : kind == .wheelDown ? .down : nil
+        let key: Key? = kind == .wheelUp ? .up : kind == .wheelDown ? .down : kind == .doubleClick ? .enter : nil
         if let key, let action = session.keys.action(for: key, in: contexts) { handle(action, key: key, &session, &queue) }
     }
 

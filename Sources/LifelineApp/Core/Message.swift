@@ -28,6 +28,8 @@ public enum Message: Sendable {
 /// does it and answers with messages; tests can answer instead.
 public enum Command: Equatable, Sendable {
     case quit
+    /// Stop until the shell continues the program (Ctrl-Z); the loop asks the backend.
+    case suspend
     case export(path: String)
     /// Write the edits to the workspace's files (SPEC §11).
     case save

@@ -54,7 +54,7 @@ public enum Action: String, CaseIterable, Sendable {
     case cycleRisk = "cycle-risk", cycleTier = "cycle-tier", cycleOwner = "cycle-owner", clearFilters = "clear-filters"
     case edit, addAnswer = "add-answer", tickets
     case close, confirm, cancel
-    case command, complete
+    case command, complete, suspend
     case toggleTicket = "toggle-ticket", increase, decrease
     case saveAndQuit = "save-and-quit", discardAndQuit = "discard-and-quit", reload, saveElsewhere = "save-elsewhere"
 }

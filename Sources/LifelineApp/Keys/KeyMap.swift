@@ -126,6 +126,7 @@ extension KeyMap {
         bind(.global, .save, [c("s")], "save edits to the files"),
         bind(.global, .problems, [c("!")], "data errors and warnings"),
         bind(.global, .quit, [c("q"), .ctrl("c")], "quit (asks if edits are unsaved)", hint: "quit"),
+        bind(.global, .suspend, [.ctrl("z")], "suspend to the shell (fg comes back)"),
 
         bind(.help, .close, [.escape, c("?"), c("q")], "close help", hint: "close"),
         bind(.help, .down, [.down, c("j")], "scroll down", hint: "scroll"),

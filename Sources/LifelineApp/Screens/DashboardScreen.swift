@@ -115,6 +115,9 @@ struct DashboardScreen: ScreenComponent {
         switch kind {
         case .wheelUp: move(.up, session)
         case .wheelDown: move(.down, session)
+        case .doubleClick:
+            mouse(x: x, y: y, kind: .click, &session, &queue)
+            open(session, &queue)
         case .click:
             if pane == .atRisk {
                 let table = Table(columns: [], rowCount: rows.count, state: atRisk) { _ in [] }
