@@ -94,7 +94,7 @@ final class AppScreenTests: XCTestCase {
         XCTAssertEqual(s.route, .dashboard)
         s.press(.character("x"))
         XCTAssertEqual((s.popup as? PromptPopup)?.input.text, "tiers-2026-03-31.csv")
-        XCTAssertEqual(s.press(.enter), [.export(path: "tiers-2026-03-31.csv")])
+        XCTAssertEqual(s.press(.enter), [.export(path: "tiers-2026-03-31.csv", overwrite: false)])
         XCTAssertFalse(s.hasPopup)
         XCTAssertEqual(s.press(.character("q")), [.quit])
     }

@@ -65,6 +65,7 @@ final class SnapshotTests: XCTestCase {
     func testCommandLineUnknown() throws { try check("command-unknown") { $0.press(.character(":")); $0.type("tierr gold"); $0.press(.enter) } }
     func testProblems() throws { try check("problems") { $0.press(.character("!")) } }
     func testExportPrompt() throws { try check("export") { $0.press(.character("x")) } }
+    func testExportOverwrite() throws { try check("export-overwrite") { _ = $0.update(.exportExists(path: "/home/ana/exports/tiers-2026-11-01.csv")) } }
     func testWhatIf() throws { try check("what-if") { $0.press(.character("w"), .down, .right, .right) } }
     func testConfirmQuit() throws { try check("confirm-quit") { $0.press(.character("w"), .right, .escape, .character("q")) } }
     func testAccountList() throws { try check("accounts") { $0.press(.character("a"), .down, .down) } }

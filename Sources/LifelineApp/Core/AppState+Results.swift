@@ -13,6 +13,8 @@ extension AppState {
             }
         case let .exported(rows, format, path):
             session.message = "Exported \(rows) rows (\(format)) to \(path)"
+        case .exportExists(let path):
+            popup = ConfirmOverwritePopup(path: path)
         case let .exportFailed(path, reason):
             session.message = "Could not write \(path): \(reason)"
         case let .saved(ws, files):

@@ -24,7 +24,9 @@ public final class CommandRunner {
     public func run(_ command: Command, _ state: AppState) -> [Message] {
         switch command {
         case .quit, .suspend: return []
-        case .export(let path): return [export(state, to: path)]
+        case let .export(path, overwrite):
+            if !overwrite && FileManager.default.fileExists(atPath: path) { return [.exportExists(path: path)] }
+            return [export(state, to: path)]
         case .save: return [save(state.workspace, into: nil)]
         case .saveElsewhere(let folder): return [save(state.workspace, into: folder)]
         case .saveSettings: return [saveSettings(state.session)]

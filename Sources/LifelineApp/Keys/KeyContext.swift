@@ -19,6 +19,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case tickets
     case settings
     case confirmQuit = "confirm-quit"
+    case confirmOverwrite = "confirm-overwrite"
     case saveConflict = "save-conflict"
 
     /// The heading of this context's keys in help.
@@ -38,6 +39,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .tickets: "Tickets"
         case .settings: "What-if"
         case .confirmQuit: "Unsaved changes"
+        case .confirmOverwrite: "Replacing a file"
         case .saveConflict: "File changed on disk"
         }
     }

@@ -169,6 +169,9 @@ extension KeyMap {
         bind(.confirmQuit, .discardAndQuit, [c("d"), .ctrl("c")], "discard and quit"),
         bind(.confirmQuit, .cancel, [.escape], "stay"),
 
+        bind(.confirmOverwrite, .confirm, [c("y")], "replace the file"),
+        bind(.confirmOverwrite, .cancel, [c("n"), .escape], "keep it; export nothing"),
+
         bind(.saveConflict, .reload, [c("r")], "reload from disk (your edits are dropped)"),
         bind(.saveConflict, .saveElsewhere, [c("f")], "save your version into another folder"),
         bind(.saveConflict, .cancel, [.escape], "keep editing"),

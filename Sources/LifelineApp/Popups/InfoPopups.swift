@@ -129,7 +129,7 @@ struct PromptPopup: Popup {
         let text = input.text.trimmingCharacters(in: .whitespaces)
         guard action == .confirm, !text.isEmpty else { return }
         switch purpose {
-        case .export: queue.run(.export(path: text))
+        case .export: queue.run(.export(path: text, overwrite: false))
         case .saveElsewhere: queue.run(.saveElsewhere(folder: text))
         }
     }
@@ -137,12 +137,13 @@ struct PromptPopup: Popup {
     mutating func type(_ key: Key, _ session: inout Session) { _ = input.handle(key) }
 
     func draw(_ s: Session, _ layout: AppLayout, _ screen: inout Screen) {
-        let (title, label) = purpose == .export
-            ? ("Export the tier list (csv, json or md) · folder \(s.workingDirectory)", "File: ")
-            : ("Save the edited files into another folder", "Folder: ")
-        let modal = Modal(title: Line(title), lines: ["", "", KeyHints(s.keys.hints(for: contexts), theme: s.theme).line(width: 60)], maxWidth: 64, theme: s.theme)
+        let (title, label) = purpose == .export ? ("Export the tier list (csv, json or md)", "File: ") : ("Save the edited files into another folder", "Folder: ")
+        // The whole folder, cut in the middle only when the box at its widest cannot hold it.
+        let width = min(max(64, s.workingDirectory.displayWidth + 16), s.width - 4)
+        let folder = purpose == .export ? Line("Relative to " + s.workingDirectory.middleTruncated(toWidth: width - 16)) : ""
+        let modal = Modal(title: Line(title), lines: [folder, "", "", KeyHints(s.keys.hints(for: contexts), theme: s.theme).line(width: 60)], maxWidth: width, theme: s.theme)
         modal.render(in: screen.area, on: &screen)
-        TextInput(prompt: label, state: input, theme: s.theme).render(in: modal.inner(in: screen.area).row(1), on: &screen)
+        TextInput(prompt: label, state: input, theme: s.theme).render(in: modal.inner(in: screen.area).row(2), on: &screen)
     }
 }
 
