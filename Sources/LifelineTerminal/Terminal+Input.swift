@@ -1,4 +1,5 @@
 import CNcursesw
+import Glibc
 import LifelineTUI
 
 extension Terminal {
@@ -47,11 +48,19 @@ extension Terminal {
         } else if buttons & ll_button5_pressed() != 0 {
             kind = .wheelDown
         } else if buttons & (ll_button1_pressed() | ll_button1_clicked()) != 0 {
-            kind = .click
+            var now = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &now)
+            let double = lastClick.map { $0.x == event.x && $0.y == event.y && milliseconds(from: $0.at, to: now) < 400 } ?? false
+            lastClick = double ? nil : (event.x, event.y, now)
+            kind = double ? .doubleClick : .click
         } else {
             return nil
         }
         return .mouse(x: Int(event.x), y: Int(event.y), kind: kind)
+    }
+
+    private func milliseconds(from a: timespec, to b: timespec) -> Int {
+        (b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1_000_000
     }
 
     private static let keys: [Int32: Key] = [

@@ -20,6 +20,8 @@ public final class Terminal: Backend {
     let window: UnsafeMutablePointer<WINDOW>
     let colors: ColorPairs
     var cursorVisible = false
+    /// The last press of the first button, to tell a double click.
+    var lastClick: (x: Int32, y: Int32, at: timespec)?
     var drawableCache: [String: [wchar_t]] = [:]
     private var isOpen = true
 

@@ -25,6 +25,9 @@ struct DashboardCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A theme (`lifeline themes` lists them) or a path to a theme file.", valueName: "THEME"))
     var theme: ThemeChoice?
 
+    @Option(help: ArgumentHelp("Show one owner's book: every pane, KPI and export counts only their accounts.", valueName: "NAME"))
+    var owner: String?
+
     func validate() throws {
         try DashboardPreflight.requireWorkspace(workspace)
     }
@@ -80,7 +83,12 @@ struct DashboardCommand: ParsableCommand {
         } catch {
             throw DashboardFailure(text: "\(error)", exit: Exit.dataError)
         }
-        var state = AppState(workspace: ws, analysis: analysis, theme: chosenTheme, keys: keys, width: terminal.size.width, height: terminal.size.height)
+        if let owner, !ws.accounts.contains(where: { $0.owner == owner }) {
+            throw DashboardFailure(text: "no account has owner '\(owner)'", exit: Exit.usage)
+        }
+        let themes = ThemeCatalog(names: ShippedThemes.names) { try ShippedThemes.load($0) }
+        var state = AppState(workspace: ws, analysis: analysis, owner: owner, theme: chosenTheme, themes: themes, keys: keys,
+                             width: terminal.size.width, height: terminal.size.height)
         let runner = CommandRunner(path: workspace, workspace: ws) { try openShowingProgress(terminal) }
         DashboardLoop.run(&state, on: terminal, runner: runner)
     }

@@ -94,7 +94,7 @@ final class AppScreenTests: XCTestCase {
         XCTAssertEqual(s.route, .dashboard)
         s.press(.character("x"))
         XCTAssertEqual((s.popup as? PromptPopup)?.input.text, "tiers-2026-03-31.csv")
-        XCTAssertEqual(s.press(.enter), [.export(path: "tiers-2026-03-31.csv")])
+        XCTAssertEqual(s.press(.enter), [.export(path: "tiers-2026-03-31.csv", overwrite: false)])
         XCTAssertFalse(s.hasPopup)
         XCTAssertEqual(s.press(.character("q")), [.quit])
     }
@@ -136,7 +136,7 @@ final class AppScreenTests: XCTestCase {
      Lifeline · acme · as of 2026-03-31 · 3 accounts, 2… ? help · x export · q quit
      MRR $1.50k   NRR —   Churn 33.3%   NPS —
      CSAT —   Health 5.1   High risk $6.00k/yr   CLV:CAC —
-    ┌ 1 Health scores ───────────────┐┏▶2 At-risk accounts · 1 high · 0 medium ━━━━┓
+    ┌ 1 Health scores ───────────────┐┏▶2 At risk · 1 high · 0 med · by $/year ━━━━┓
     │good ██████████████████        1│┃ Name               Health Risk Why         ┃
     │fair                           0│┃▌株式会社サクラ     2.4 ·  HIGH no use 120d ┃
     │poor ██████████████████        1│┃                                            ┃
@@ -155,6 +155,6 @@ final class AppScreenTests: XCTestCase {
     │                                ││      A  M  J  J  A  S  O  N  D  J  F  M    │
     │                                ││ 2026-03 NPS — · 0 answers: 0 promoters · 0…│
     └────────────────────────────────┘└────────────────────────────────────────────┘
-    1/2/3/4 pane · Enter open · ↓/j select · Esc back · ? help · a all accounts
+    1/2/3/4 pane · Enter open · / find · > sort · ↓/j select · Esc back · ? help
     """
 }

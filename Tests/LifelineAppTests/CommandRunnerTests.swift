@@ -119,4 +119,24 @@ final class CommandRunnerTests: XCTestCase {
         XCTAssertEqual(s.update(.filesChanged(["accounts.csv"])), [])
         XCTAssertEqual(s.session.message, "accounts.csv changed on disk; your edits are unsaved (saving will ask what to do)")
     }
+
+    func testASecondExportAsksBeforeReplacingTheFirst() throws {
+        var (s, runner) = try open()
+        let path = directory.appendingPathComponent("tiers.csv").path
+        settle(&s, runner, [.export(path: path, overwrite: false)])
+        XCTAssertFalse(s.hasPopup)
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: path))
+        settle(&s, runner, [.export(path: path, overwrite: false)])
+        XCTAssertTrue(s.text.contains("Replace the file?"), s.text)
+        s.press(.character("n"))
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "mine")
+        settle(&s, runner, [.export(path: path, overwrite: false)])
+        settle(&s, runner, s.press(.character("y")))
+        XCTAssertTrue(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("rank,tier"))
+    }
+
+    func testALongPathIsCutInTheMiddle() {
+        XCTAssertEqual("/home/ana/exports".middleTruncated(toWidth: 40), "/home/ana/exports")
+        XCTAssertEqual("/home/ana/customer-success/exports/2026".middleTruncated(toWidth: 20), "/home/ana/…orts/2026")
+    }
 }

@@ -59,13 +59,21 @@ final class SnapshotTests: XCTestCase {
     func testDashboard() throws { try check("dashboard") { _ in } }
     func testDashboardOtherPaneFocused() throws { try check("dashboard-nps") { $0.press(.character("4"), .up, .up) } }
     func testHelp() throws { try check("help") { $0.press(.character("?")) } }
+    func testHelpScrolled() throws { try check("help-scrolled") { $0.press(.character("?"), .pageDown, .down) } }
+    func testCommandLineCommands() throws { try check("command-line") { $0.press(.character(":")) } }
+    func testCommandLineAccounts() throws { try check("command-account") { $0.press(.character(":")); $0.type("account la") } }
+    func testCommandLineUnknown() throws { try check("command-unknown") { $0.press(.character(":")); $0.type("tierr gold"); $0.press(.enter) } }
     func testProblems() throws { try check("problems") { $0.press(.character("!")) } }
     func testExportPrompt() throws { try check("export") { $0.press(.character("x")) } }
+    func testExportOverwrite() throws { try check("export-overwrite") { _ = $0.update(.exportExists(path: "/home/ana/exports/tiers-2026-11-01.csv")) } }
     func testWhatIf() throws { try check("what-if") { $0.press(.character("w"), .down, .right, .right) } }
     func testConfirmQuit() throws { try check("confirm-quit") { $0.press(.character("w"), .right, .escape, .character("q")) } }
     func testAccountList() throws { try check("accounts") { $0.press(.character("a"), .down, .down) } }
     func testAccountListFiltered() throws { try check("accounts-filter") { $0.press(.character("a"), .character("/")); $0.type("co") } }
     func testAccountListSorted() throws { try check("accounts-sorted") { $0.press(.character("a"), .character(">"), .character("S"), .character("R")) } }
+    func testDashboardAtRiskByHealth() throws { try check("dashboard-by-health") { $0.press(.character(">")) } }
+    func testDashboardFind() throws { try check("dashboard-find") { $0.press(.character("/")); $0.type("cascade") } }
+    func testTimelineFound() throws { try check("account-find") { $0.press(.enter, .character("/")); $0.type("paid"); $0.press(.enter, .character("n")) } }
     func testAccountDetail() throws { try check("account") { $0.press(.enter) } }
     func testAccountDetailTimelineScrolled() throws { try check("account-timeline") { $0.press(.enter, .down, .down, .down) } }
     func testAccountForm() throws { try check("account-form") { $0.press(.enter, .character("e"), .down, .down, .down, .enter) } }

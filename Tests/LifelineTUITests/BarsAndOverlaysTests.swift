@@ -45,13 +45,22 @@ final class BarsAndOverlaysTests: XCTestCase {
             """)
     }
 
-    func testAModalLargerThanTheScreenIsCutToIt() {
-        let modal = Modal(title: "Keys", lines: ["a", "b", "c", "d", "e"])
-        XCTAssertEqual(rendered(modal, width: 12, height: 4), """
-             ┌ Keys ──┐
-             │ a      │
-             │ b      │
-             └────────┘
+    func testAModalTallerThanTheScreenScrollsAndSaysWhere() {
+        var modal = Modal(title: "Keys", lines: ["a", "b", "c", "d", "e"])
+        XCTAssertEqual(rendered(modal, width: 24, height: 4), """
+            ┌ Keys · 1–2 of 5 · ↑↓ ┐
+            │ a                    │
+            │ b                    │
+            └──────────────────────┘
+            """)
+        // Scrolled past the end, it stops where the last line is at the bottom.
+        modal.offset = 9
+        XCTAssertEqual(modal.clampedOffset(in: Rect(x: 0, y: 0, width: 24, height: 4)), 3)
+        XCTAssertEqual(rendered(modal, width: 24, height: 4), """
+            ┌ Keys · 4–5 of 5 · ↑↓ ┐
+            │ d                    │
+            │ e                    │
+            └──────────────────────┘
             """)
     }
 

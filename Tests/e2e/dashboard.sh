@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end: the real binary in a real terminal (tmux) on sample-data/.
-# Opens the top at-risk account and reads its factors, exports the tier list
+# Opens the top at-risk account and reads its factors, jumps to an account
+# with :account and finds in the at-risk pane with /, exports the tier list
 # through the prompt, resizes to 60×20 and back, quits; then checks the exit
 # status, the exported file, and that the terminal settings are as before.
 # A second run is ended with SIGTERM and a third with Ctrl-C; both must leave
@@ -32,6 +33,27 @@ check "its factors are listed with their signals" "seats"
 check "the CLV breakdown is shown" "Discounted CLV"
 tmux -L "$sock" send-keys Escape
 check "Esc goes back to the dashboard" "Segment tiers"
+tmux -L "$sock" send-keys :
+check ": opens the command line with its commands" "Tab completes"
+tmux -L "$sock" send-keys "account "
+first=$("$bin" accounts "$repo/sample-data" --json 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["name"])' 2>/dev/null || true)
+if [ -n "$first" ]; then
+  tmux -L "$sock" send-keys -l "$first"
+  tmux -L "$sock" send-keys Enter
+  check ":account jumps to the account by name" "Play:"
+  check "its name is on the page" "$first"
+  tmux -L "$sock" send-keys Escape
+else
+  tmux -L "$sock" send-keys Escape
+fi
+check "back on the dashboard" "Segment tiers"
+tmux -L "$sock" send-keys /
+check "/ asks what to find" "Find in the at-risk list"
+tmux -L "$sock" send-keys -l "a"
+tmux -L "$sock" send-keys Enter
+check "the pane says what it found" "/a n/N"
+tmux -L "$sock" send-keys n Escape
+wait_gone "/a n/N"
 tmux -L "$sock" send-keys x
 check "x asks where to export" "Export the tier list"
 tmux -L "$sock" send-keys C-u "$tmp/tiers.csv" Enter

@@ -8,7 +8,8 @@ enum Chrome {
     static func title(_ s: Session, _ area: Rect, _ screen: inout Screen) {
         let k = s.analysis.kpis
         let path = (s.workspace.path as NSString).lastPathComponent
-        let left = " Lifeline · \(path) · as of \(CivilDate.format(s.analysis.asOf)) · \(k.accounts) accounts, \(k.active) active"
+        let book = s.owner.map { " · owner \($0)" } ?? ""
+        let left = " Lifeline · \(path)\(book) · as of \(CivilDate.format(s.analysis.asOf)) · \(k.accounts) accounts, \(k.active) active"
         screen.fill(area, style: s.theme[.statusBar])
         let right = "\(s.keys.label(.help)) help · \(s.keys.label(.export)) export · \(s.keys.label(.quit)) quit "
         let used = screen.put(left, x: area.left, y: area.top, maxWidth: area.width - CellWidth.of(right) - 1, style: s.theme[.statusBar].adding(.bold))

@@ -13,6 +13,8 @@ extension AppState {
             }
         case let .exported(rows, format, path):
             session.message = "Exported \(rows) rows (\(format)) to \(path)"
+        case .exportExists(let path):
+            popup = ConfirmOverwritePopup(path: path)
         case let .exportFailed(path, reason):
             session.message = "Could not write \(path): \(reason)"
         case let .saved(ws, files):
@@ -53,6 +55,8 @@ enum GlobalKeys {
             if session.unsaved.contains(.edits) { queue.run(.save) } else { session.message = "Nothing to save" }
         case .whatIf: queue.show(SettingsPopup())
         case .help: queue.show(HelpPopup(below: below))
+        case .command: queue.show(CommandLinePopup(session))
+        case .suspend: queue.run(.suspend)
         case .problems: queue.show(ProblemsPopup())
         case .export: queue.show(PromptPopup.export(session))
         case .back: queue.pop()

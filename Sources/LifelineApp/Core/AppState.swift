@@ -10,9 +10,10 @@ public struct AppState: Sendable {
     var screens: [any ScreenComponent]
     var popup: (any Popup)?
 
-    public init(workspace: Workspace, analysis: Analysis, theme: Theme = .default, keys: KeyMap = KeyMap(), width: Int = 80, height: Int = 24) {
-        session = Session(workspace: workspace, analysis: analysis, theme: theme, keys: keys, width: width, height: height)
-        screens = [DashboardScreen()]
+    public init(workspace: Workspace, analysis: Analysis, owner: String? = nil, theme: Theme = .default, themes: ThemeCatalog = .builtIn,
+                keys: KeyMap = KeyMap(), width: Int = 80, height: Int = 24) {
+        session = Session(workspace: workspace, analysis: analysis, owner: owner, theme: theme, themes: themes, keys: keys, width: width, height: height)
+        screens = [DashboardScreen(session)]
     }
 
     public var route: Route { screens.last?.route ?? .dashboard }
@@ -75,7 +76,12 @@ public struct AppState: Sendable {
         for request in queue.requests {
             switch request {
             case .push(let screen): screens.append(screen)
+            case .open(let screen):
+                // A screen opened over one like it takes its place, so `:tier` after `:risk` does not stack lists.
+                if screens.count > 1, screens.last?.route.kind == screen.route.kind { screens.removeLast() }
+                screens.append(screen)
             case .pop: if screens.count > 1 { screens.removeLast() }
+            case .popToRoot: screens.removeSubrange(1...)
             case .show(let next): popup = next
             case .closePopup: popup = nil
             case .run(let command): commands.append(command)
@@ -91,7 +97,7 @@ public struct AppState: Sendable {
             var s = screen
             return s.dataChanged(current, reloadedFrom: old) ? s : nil
         }
-        if screens.isEmpty { screens = [DashboardScreen()] }
+        if screens.isEmpty { screens = [DashboardScreen(session)] }
     }
 
     /// A workspace read again from disk, keeping the screens whose accounts are still there.

@@ -31,7 +31,7 @@ protocol ScreenComponent: Component {
 
 extension ScreenComponent {
     mutating func mouse(x: Int, y: Int, kind: MouseKind, _ session: inout Session, _ queue: inout Queue) {
-        let key: Key? = kind == .wheelUp ? .up : kind == .wheelDown ? .down : nil
+        let key: Key? = kind == .wheelUp ? .up : kind == .wheelDown ? .down : kind == .doubleClick ? .enter : nil
         if let key, let action = session.keys.action(for: key, in: contexts) { handle(action, key: key, &session, &queue) }
     }
 
@@ -48,6 +48,18 @@ public enum Route: Equatable, Sendable {
     case account(Int)
     /// The NPS answers of one month of the trend (index into `Analysis.npsTrend`).
     case month(Int)
+    case groups
+
+    /// The route without its argument: two account pages are the same kind of screen.
+    var kind: String {
+        switch self {
+        case .dashboard: "dashboard"
+        case .accounts: "accounts"
+        case .account: "account"
+        case .month: "month"
+        case .groups: "groups"
+        }
+    }
 }
 
 /// What a component asks of the app besides changing the session: gitui's
@@ -55,7 +67,11 @@ public enum Route: Equatable, Sendable {
 struct Queue {
     enum Request {
         case push(any ScreenComponent)
+        /// Push, or take the place of a screen of the same kind on top.
+        case open(any ScreenComponent)
         case pop
+        /// Back to the dashboard.
+        case popToRoot
         case show(any Popup)
         case closePopup
         case run(Command)
@@ -64,7 +80,9 @@ struct Queue {
     private(set) var requests: [Request] = []
 
     mutating func push(_ screen: any ScreenComponent) { requests.append(.push(screen)) }
+    mutating func open(_ screen: any ScreenComponent) { requests.append(.open(screen)) }
     mutating func pop() { requests.append(.pop) }
+    mutating func popToRoot() { requests.append(.popToRoot) }
     mutating func show(_ popup: any Popup) { requests.append(.show(popup)) }
     mutating func closePopup() { requests.append(.closePopup) }
     mutating func run(_ command: Command) { requests.append(.run(command)) }

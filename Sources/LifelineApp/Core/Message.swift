@@ -11,6 +11,8 @@ public enum Message: Sendable {
     case filesChanged([String])
     case exported(rows: Int, format: String, path: String)
     case exportFailed(path: String, reason: String)
+    /// The export's file exists already: nothing was written.
+    case exportExists(path: String)
     case saved(Workspace, files: [String])
     case savedElsewhere(files: [String], folder: String)
     /// Saving found `file` changed on disk since it was read; nothing was written.
@@ -28,7 +30,10 @@ public enum Message: Sendable {
 /// does it and answers with messages; tests can answer instead.
 public enum Command: Equatable, Sendable {
     case quit
-    case export(path: String)
+    /// Stop until the shell continues the program (Ctrl-Z); the loop asks the backend.
+    case suspend
+    /// Write the tier list; an existing file is overwritten only when `overwrite` says so.
+    case export(path: String, overwrite: Bool)
     /// Write the edits to the workspace's files (SPEC §11).
     case save
     /// Write the edited files into another folder.

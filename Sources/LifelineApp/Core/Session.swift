@@ -8,9 +8,18 @@ import LifelineWorkspace
 /// each is applied, recomputed and recorded for undo in one place.
 public struct Session: Sendable {
     public internal(set) var workspace: Workspace
+    /// What the screens show: the whole analysis, or one owner's book of it.
     public internal(set) var analysis: Analysis
+    /// The whole workspace's analysis, which edits update.
+    public internal(set) var whole: Analysis
+    /// The owner whose accounts alone every pane, KPI and export show (`--owner`, `:owner`).
+    public internal(set) var owner: String?
+    /// Every owner named in accounts.csv, sorted, for `:owner`.
+    public internal(set) var owners: [String]
     public internal(set) var model: DashboardModel
     public var theme: Theme
+    /// The themes `:theme` can switch to.
+    public var themes: ThemeCatalog
     public var keys: KeyMap
     public var width: Int
     public var height: Int
@@ -24,10 +33,14 @@ public struct Session: Sendable {
     /// Goes up whenever the workspace or analysis changes, so screens can recompute.
     public internal(set) var revision = 0
 
-    init(workspace: Workspace, analysis: Analysis, theme: Theme, keys: KeyMap, width: Int, height: Int) {
+    init(workspace: Workspace, analysis: Analysis, owner: String?, theme: Theme, themes: ThemeCatalog, keys: KeyMap, width: Int, height: Int) {
         self.workspace = workspace
-        self.analysis = analysis
-        self.model = DashboardModel(analysis, workspace)
+        self.whole = analysis
+        self.owner = owner
+        self.analysis = Self.book(of: owner, analysis, workspace)
+        self.owners = Self.owners(workspace)
+        self.model = DashboardModel(self.analysis, workspace)
+        self.themes = themes
         self.savedConfig = workspace.config
         self.theme = theme
         self.keys = keys
@@ -72,17 +85,33 @@ public struct Session: Sendable {
     private mutating func apply(_ edit: Edit) {
         var ws = workspace
         ws.apply(edit)
-        var next = analysis
+        var next = whole
         Engine.update(&next, after: edit, in: ws)
         replace(ws, next)
     }
 
     mutating func replace(_ ws: Workspace, _ next: Analysis) {
         workspace = ws
-        analysis = next
-        model = DashboardModel(next, ws)
+        whole = next
+        owners = Self.owners(ws)
+        analysis = Self.book(of: owner, next, ws)
+        model = DashboardModel(analysis, ws)
         revision += 1
     }
+
+    /// Shows one owner's book (nil: everyone's); the screens recompute.
+    mutating func show(owner: String?) {
+        self.owner = owner
+        replace(workspace, whole)
+    }
+
+    /// The analysis restricted to `owner`'s accounts by the engine, so every figure is summed over them.
+    private static func book(of owner: String?, _ analysis: Analysis, _ ws: Workspace) -> Analysis {
+        guard let owner else { return analysis }
+        return analysis.restricted(to: { ws.accounts[$0].owner == owner }, in: ws)
+    }
+
+    private static func owners(_ ws: Workspace) -> [String] { Array(Set(ws.accounts.compactMap(\.owner))).sorted() }
 
     /// The files as written now: nothing unsaved.
     mutating func saved(_ ws: Workspace) {

@@ -23,8 +23,10 @@ public final class CommandRunner {
     /// The messages that report what `command` did; `.quit` is the caller's to act on.
     public func run(_ command: Command, _ state: AppState) -> [Message] {
         switch command {
-        case .quit: return []
-        case .export(let path): return [export(state, to: path)]
+        case .quit, .suspend: return []
+        case let .export(path, overwrite):
+            if !overwrite && FileManager.default.fileExists(atPath: path) { return [.exportExists(path: path)] }
+            return [export(state, to: path)]
         case .save: return [save(state.workspace, into: nil)]
         case .saveElsewhere(let folder): return [save(state.workspace, into: folder)]
         case .saveSettings: return [saveSettings(state.session)]
@@ -119,6 +121,7 @@ public enum DashboardLoop {
             while !messages.isEmpty {
                 for command in state.update(messages.removeFirst()) {
                     if command == .quit { return }
+                    if command == .suspend { backend.suspend() }
                     messages += runner.run(command, state)
                 }
             }

@@ -13,10 +13,13 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case problems
     /// A line of text being typed: the export path, a folder, a filter, an answer.
     case prompt
+    /// The `:` command line.
+    case commandLine = "command-line"
     case accountForm = "account-form"
     case tickets
     case settings
     case confirmQuit = "confirm-quit"
+    case confirmOverwrite = "confirm-overwrite"
     case saveConflict = "save-conflict"
 
     /// The heading of this context's keys in help.
@@ -31,10 +34,12 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .help: "Help"
         case .problems: "Data errors"
         case .prompt: "Typing"
+        case .commandLine: "Command line"
         case .accountForm: "Editing an account"
         case .tickets: "Tickets"
         case .settings: "What-if"
         case .confirmQuit: "Unsaved changes"
+        case .confirmOverwrite: "Replacing a file"
         case .saveConflict: "File changed on disk"
         }
     }
@@ -51,6 +56,7 @@ public enum Action: String, CaseIterable, Sendable {
     case cycleRisk = "cycle-risk", cycleTier = "cycle-tier", cycleOwner = "cycle-owner", clearFilters = "clear-filters"
     case edit, addAnswer = "add-answer", tickets
     case close, confirm, cancel
+    case command, complete, suspend
     case toggleTicket = "toggle-ticket", increase, decrease
     case saveAndQuit = "save-and-quit", discardAndQuit = "discard-and-quit", reload, saveElsewhere = "save-elsewhere"
 }

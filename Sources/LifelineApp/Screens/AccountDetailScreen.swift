@@ -13,11 +13,15 @@ struct AccountDetailScreen: ScreenComponent {
     private(set) var timelineOffset = 0
     /// The first row of the page shown, kept in range when it changes.
     private(set) var pageOffset = 0
+    /// `/` in the timeline; n and N bring the next match to the top.
+    private(set) var search = ListSearch()
+    /// The event the search last found, marked in the timeline.
+    private(set) var matched: Int?
 
     init(account: Int) { self.account = account }
 
     var route: Route { .account(account) }
-    var contexts: [KeyContext] { [.accountDetail] }
+    var contexts: [KeyContext] { search.isTyping ? [.prompt] : [.accountDetail] }
 
     /// Header and factors take 13 rows; the value and timeline boxes at least 11.
     static let headerRows = 13, minimumBottomRows = 11
@@ -35,6 +39,11 @@ struct AccountDetailScreen: ScreenComponent {
         case .last: timelineOffset = events
         case .pageDown: pageOffset += session.layout.body.height / 2
         case .pageUp: pageOffset -= session.layout.body.height / 2
+        case .search: search.begin()
+        case .confirm: search.accept()
+        case .cancel: search.clear(); matched = nil
+        case .back: if search.isApplied { search.clear(); matched = nil } else { queue.pop() }
+        case .nextMatch, .previousMatch: find(&session, backward: action == .previousMatch)
         case .edit: queue.show(AccountFormPopup(account: account))
         case .addAnswer:
             if let problem = session.workspace.answersCannotBeSaved { session.message = "No answers here: \(problem)" } else { queue.show(AnswerPopup(account: account)) }
@@ -44,6 +53,23 @@ struct AccountDetailScreen: ScreenComponent {
         }
         timelineOffset = min(max(0, timelineOffset), max(0, events - rows))
         pageOffset = min(max(0, pageOffset), pageHeight(session) - session.layout.body.height)
+    }
+
+    mutating func type(_ key: Key, _ session: inout Session) {
+        if search.type(key) { find(&session, including: true) }
+    }
+
+    private mutating func find(_ session: inout Session, backward: Bool = false, including: Bool = false) {
+        let events = AccountTimeline.events(session.workspace, account: account, asOf: session.analysis.asOf)
+        let found = search.next(from: matched ?? timelineOffset, count: events.count, backward: backward, including: including) { i in
+            CivilDate.format(events[i].date) + " " + events[i].kind + " " + events[i].text
+        }
+        guard let found else {
+            if search.isApplied { session.message = "No event matches “\(search.text)”" }
+            return
+        }
+        timelineOffset = min(found, max(0, events.count - timelineRows(session)))
+        matched = found
     }
 
     /// The same account after a reload, found by its id; gone if it is gone.
@@ -63,6 +89,7 @@ struct AccountDetailScreen: ScreenComponent {
         var canvas = Screen(width: layout.body.width, height: pageHeight(s))
         page(s, &canvas)
         screen.copy(canvas, fromRow: pageOffset, into: layout.body)
+        search.draw(" Find in the timeline: ", s, layout, &screen)
     }
 
     private func page(_ s: Session, _ screen: inout Screen) {
@@ -138,13 +165,18 @@ struct AccountDetailScreen: ScreenComponent {
         let shown = events.dropFirst(timelineOffset).prefix(rows)
         var title = "Timeline"
         if events.count > rows { title += " · \(timelineOffset + 1)–\(timelineOffset + shown.count) of \(events.count) · ↑↓" }
+        if search.isApplied { title += " · /\(search.text) n/N" }
         let block = Block(title: title, theme: s.theme)
         block.render(in: area, on: &screen)
         let inner = block.inner(area)
         if events.isEmpty { screen.put(" No tickets, invoices or answers.", x: inner.left, y: inner.top, style: s.theme[.textDim]) }
         for (i, e) in shown.enumerated() {
-            screen.put(Line([Span(" " + CivilDate.format(e.date) + "  ", style: s.theme[.textDim]), Span(e.kind.padding(toLength: 8, withPad: " ", startingAt: 0)), Span(e.text)]),
-                       x: inner.left, y: inner.top + i, maxWidth: inner.width)
+            let y = inner.top + i
+            let mark = search.isApplied && matched == timelineOffset + i
+            if mark { screen.fill(Rect(x: inner.left, y: y, width: inner.width, height: 1), style: s.theme[.tableSelected]) }
+            screen.put(Line([Span((mark ? "▌" : " ") + CivilDate.format(e.date) + "  ", style: mark ? nil : s.theme[.textDim]),
+                             Span(e.kind.padding(toLength: 8, withPad: " ", startingAt: 0)), Span(e.text)]),
+                       x: inner.left, y: y, maxWidth: inner.width, style: mark ? s.theme[.tableSelected] : .plain)
         }
     }
 }

@@ -80,6 +80,9 @@ struct AccountListScreen: ScreenComponent {
         switch kind {
         case .wheelUp: table.apply(.up, rows: rows.count, visible: visible(session))
         case .wheelDown: table.apply(.down, rows: rows.count, visible: visible(session))
+        case .doubleClick:
+            mouse(x: x, y: y, kind: .click, &session, &queue)
+            handle(.open, key: .enter, &session, &queue)
         case .click:
             let t = Table(columns: [], rowCount: rows.count, state: table) { _ in [] }
             if let row = t.rowIndex(atY: y, in: session.layout.body.inset(by: 1)) { table.selected = row }

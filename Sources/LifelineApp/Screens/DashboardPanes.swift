@@ -8,7 +8,11 @@ extension DashboardScreen {
     func draw(_ s: Session, _ layout: AppLayout, _ screen: inout Screen) {
         for pane in Pane.allCases {
             let area = layout.panes[pane.rawValue]
-            let title = "\(pane.rawValue + 1) \(pane.title)" + subtitle(pane, s)
+            var title = "\(pane.rawValue + 1) \(pane.title)" + subtitle(pane, s)
+            // A narrow at-risk pane keeps its order in the title and shortens the rest.
+            if pane == .atRisk && title.displayWidth > area.width - 4 {
+                title = "2 At risk · \(s.model.highCount) high · \(s.model.mediumCount) med · by \(order.title)" + (search.isApplied ? " · /\(search.text)" : "")
+            }
             let block = Block(title: title, focused: focus == pane, theme: s.theme)
             block.render(in: area, on: &screen)
             let inner = block.inner(area)
@@ -19,11 +23,12 @@ extension DashboardScreen {
             case .nps: nps(s, inner, &screen)
             }
         }
+        search.draw(" Find in the at-risk list (name, id, owner): ", s, layout, &screen)
     }
 
     private func subtitle(_ pane: Pane, _ s: Session) -> String {
         switch pane {
-        case .atRisk: return " · \(s.model.highCount) high · \(s.model.mediumCount) medium"
+        case .atRisk: return " · \(s.model.highCount) high · \(s.model.mediumCount) medium" + " · by \(order.title)" + (search.isApplied ? " · /\(search.text) n/N" : "")
         case .nps: return " · 12 months"
         default: return ""
         }
@@ -84,7 +89,6 @@ extension DashboardScreen {
         if showMRR { columns.append(TableColumn("$/year", width: .length(7), alignment: .right)) }
         if showOwner { columns.append(TableColumn("Owner", width: .length(14))) }
         let cur = s.workspace.config.currency
-        let rows = s.model.atRisk
         Table(columns: columns, rowCount: rows.count, state: atRisk, theme: s.theme, emptyText: "No account at high or medium risk.") { i in
             let a = rows[i]
             let r = s.analysis.accounts[a]

@@ -16,12 +16,32 @@ struct DashboardScreen: ScreenComponent {
     var atRisk = TableState()
     var tiers = TableState()
     var npsMonth = 11
+    /// `/` in the at-risk list: name, id or owner.
+    var search = ListSearch()
+    private(set) var order = AtRiskOrder.revenue
+    /// The at-risk accounts in `order`, worked out when the order or the data changes.
+    private(set) var rows: [Int] = []
+
+    init(_ session: Session) { rows = session.model.atRisk }
 
     var route: Route { .dashboard }
-    var contexts: [KeyContext] { [.dashboard, .list] }
+    var contexts: [KeyContext] { search.isTyping ? [.prompt] : [.dashboard, .list] }
 
     mutating func handle(_ action: Action, key: Key, _ session: inout Session, _ queue: inout Queue) {
         switch action {
+        case .search:
+            focus = .atRisk
+            search.begin()
+        case .confirm: search.accept()
+        case .cancel: search.clear()
+        case .back: search.clear()
+        case .nextMatch, .previousMatch: find(&session, backward: action == .previousMatch)
+        case .sortNext, .sortPrevious:
+            let n = AtRiskOrder.allCases.count
+            order = AtRiskOrder(rawValue: (order.rawValue + (action == .sortNext ? 1 : n - 1)) % n)!
+            rows = order.sorted(session.model.atRisk, session.analysis, session.workspace)
+            focus = .atRisk
+            atRisk.moveToFirst(rowCount: rows.count, visibleRows: Table.visibleRows(in: session.layout.tableArea(.atRisk)))
         case .nextPane: focus = Pane(rawValue: (focus.rawValue + 1) % 4)!
         case .previousPane: focus = Pane(rawValue: (focus.rawValue + 3) % 4)!
         case .focusPane:
@@ -34,10 +54,28 @@ struct DashboardScreen: ScreenComponent {
         }
     }
 
+    /// Each key typed moves to the first match from the selection on.
+    mutating func type(_ key: Key, _ session: inout Session) {
+        if search.type(key) { find(&session, including: true) }
+    }
+
+    private mutating func find(_ session: inout Session, backward: Bool = false, including: Bool = false) {
+        let found = search.next(from: atRisk.selected, count: rows.count, backward: backward, including: including) { i in
+            let acc = session.workspace.accounts[rows[i]]
+            return acc.name + " " + acc.id + " " + (acc.owner ?? "")
+        }
+        guard let found else {
+            if search.isApplied { session.message = "No at-risk account matches “\(search.text)”" }
+            return
+        }
+        focus = .atRisk
+        atRisk.select(found, rowCount: rows.count, visibleRows: Table.visibleRows(in: session.layout.tableArea(.atRisk)))
+    }
+
     private mutating func move(_ action: Action, _ session: Session) {
         switch focus {
         case .atRisk:
-            atRisk.apply(action, rows: session.model.atRisk.count, visible: Table.visibleRows(in: session.layout.tableArea(.atRisk)))
+            atRisk.apply(action, rows: rows.count, visible: Table.visibleRows(in: session.layout.tableArea(.atRisk)))
         case .tiers: tiers.apply(action, rows: 4, visible: 4)
         case .nps:
             switch action {
@@ -59,7 +97,7 @@ struct DashboardScreen: ScreenComponent {
             query.descending = false
             queue.push(AccountListScreen(session, query: query))
         case .atRisk:
-            if let s = atRisk.selected, s < session.model.atRisk.count { queue.push(AccountDetailScreen(account: session.model.atRisk[s])) }
+            if let s = atRisk.selected, s < rows.count { queue.push(AccountDetailScreen(account: rows[s])) }
         case .tiers:
             var query = AccountQuery()
             query.tier = Tier(rawValue: tiers.selected ?? 0)
@@ -77,9 +115,12 @@ struct DashboardScreen: ScreenComponent {
         switch kind {
         case .wheelUp: move(.up, session)
         case .wheelDown: move(.down, session)
+        case .doubleClick:
+            mouse(x: x, y: y, kind: .click, &session, &queue)
+            open(session, &queue)
         case .click:
             if pane == .atRisk {
-                let table = Table(columns: [], rowCount: session.model.atRisk.count, state: atRisk) { _ in [] }
+                let table = Table(columns: [], rowCount: rows.count, state: atRisk) { _ in [] }
                 if let row = table.rowIndex(atY: y, in: layout.tableArea(.atRisk)) { atRisk.selected = row }
             } else if pane == .tiers {
                 let row = y - layout.tableArea(.tiers).top - 1
@@ -90,8 +131,9 @@ struct DashboardScreen: ScreenComponent {
 
     /// Keeps the at-risk selection on the same account when the list changes under it.
     mutating func dataChanged(_ session: Session, reloadedFrom old: Workspace?) -> Bool {
-        if let s = atRisk.selected, session.model.atRisk.isEmpty || s >= session.model.atRisk.count {
-            atRisk.selected = session.model.atRisk.isEmpty ? nil : session.model.atRisk.count - 1
+        rows = order.sorted(session.model.atRisk, session.analysis, session.workspace)
+        if let s = atRisk.selected, rows.isEmpty || s >= rows.count {
+            atRisk.selected = rows.isEmpty ? nil : rows.count - 1
         }
         return true
     }

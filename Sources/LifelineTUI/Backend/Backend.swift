@@ -8,4 +8,7 @@ public protocol Backend: AnyObject {
     /// The next key, mouse event or resize; nil when nothing came within `timeoutMs`
     /// (nil waits until something happens).
     func nextEvent(timeoutMs: Int?) -> InputEvent?
+    /// Hands the terminal back to the shell and stops the program (Ctrl-Z);
+    /// returns once it is continued, with the next frame drawn whole.
+    func suspend()
 }

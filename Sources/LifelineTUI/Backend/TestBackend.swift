@@ -5,6 +5,7 @@ public final class TestBackend: Backend {
     public private(set) var size: (width: Int, height: Int)
     public private(set) var frame: Screen
     public private(set) var framesDrawn = 0
+    public private(set) var suspensions = 0
     private var pending: [InputEvent] = []
 
     public init(width: Int, height: Int) {
@@ -20,6 +21,8 @@ public final class TestBackend: Backend {
     public func nextEvent(timeoutMs: Int?) -> InputEvent? {
         pending.isEmpty ? nil : pending.removeFirst()
     }
+
+    public func suspend() { suspensions += 1 }
 
     /// Queues input for `nextEvent`; a resize also changes `size`.
     public func send(_ events: InputEvent...) {

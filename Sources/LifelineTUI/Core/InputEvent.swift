@@ -12,7 +12,8 @@ public enum InputEvent: Equatable, Hashable, Sendable {
 
 /// What the mouse did.
 public enum MouseKind: Equatable, Hashable, Sendable {
-    case click, wheelUp, wheelDown
+    /// `doubleClick` is the second press on the same cell within 400 ms.
+    case click, doubleClick, wheelUp, wheelDown
 }
 
 /// A key press.

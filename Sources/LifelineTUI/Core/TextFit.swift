@@ -31,6 +31,27 @@ extension String {
         return result + "…"
     }
 
+    /// The text cut to `width` columns by taking out its middle, so both
+    /// ends stay (a path's root and its file): `/home/ana/…/exports/q4`.
+    public func middleTruncated(toWidth width: Int) -> String {
+        guard displayWidth > width else { return self }
+        guard width > 2 else { return truncated(toWidth: width) }
+        let glyphs = CellWidth.glyphs(self)
+        var tail: [Character] = [], tailWidth = 0
+        for glyph in glyphs.reversed() {
+            if tailWidth + glyph.width > (width - 1) / 2 { break }
+            tail.insert(glyph.character, at: 0)
+            tailWidth += glyph.width
+        }
+        var head = "", headWidth = 0
+        for glyph in glyphs {
+            if headWidth + glyph.width > width - 1 - tailWidth { break }
+            head.append(glyph.character)
+            headWidth += glyph.width
+        }
+        return head + "…" + String(tail)
+    }
+
     /// The text truncated to `width` columns, then padded with spaces to
     /// exactly `width` columns, placed as `alignment` says.
     public func fitted(toWidth width: Int, alignment: Alignment = .left) -> String {

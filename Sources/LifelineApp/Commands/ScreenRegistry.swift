@@ -1,0 +1,18 @@
+/// The screens `:goto` can open, by name. A new screen (forecast, cohorts,
+/// tasks, goals) adds one entry here and `:goto`, its completion and help
+/// follow.
+struct ScreenEntry: Sendable {
+    var name: String
+    var words: String
+    /// The screen to show over the dashboard; nil means the dashboard itself.
+    var open: @Sendable (Session) -> (any ScreenComponent)?
+}
+
+enum ScreenRegistry {
+    static let entries: [ScreenEntry] = [
+        ScreenEntry(name: "dashboard", words: "the four panes") { _ in nil },
+        ScreenEntry(name: "accounts", words: "every account, sortable") { AccountListScreen($0) },
+    ]
+
+    static func entry(named name: String) -> ScreenEntry? { entries.first { $0.name == name.lowercased() } }
+}
