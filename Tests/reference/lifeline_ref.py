@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Independent reference implementation of the Lifeline analytics spec
-(/work/shared/SPEC.md, v1), Python 3.11 standard library only.
+(/work/shared/SPEC.md, v2), Python 3.11 standard library only.
 
     python3 lifeline_ref.py report   WORKSPACE [--as-of YYYY-MM-DD]
     python3 lifeline_ref.py accounts WORKSPACE [--as-of YYYY-MM-DD]
@@ -830,19 +830,18 @@ def attach_rows(ws, as_of):
 def usage_signals(a, A):
     """(has_usage, u_now, u_prev, trend, utilization) at as_of A."""
     has = False
-    sn = cn = sp = cp = 0
+    now = []
+    prev = []
     for d, u in a.usage:
         if d > A:
             continue
         has = True
         if A - 30 < d:
-            sn += u
-            cn += 1
+            now.append(u)
         elif A - 60 < d:
-            sp += u
-            cp += 1
-    u_now = sn / cn if cn else 0.0
-    u_prev = sp / cp if cp else 0.0
+            prev.append(u)
+    u_now = math.fsum(now) / len(now) if now else 0.0
+    u_prev = math.fsum(prev) / len(prev) if prev else 0.0
     if u_prev > 0:
         trend = (u_now - u_prev) / u_prev
     elif u_now > 0:
@@ -877,8 +876,7 @@ def health_at(a, A, ws, cfg):
     if not ws.has['tickets']:
         f['support'] = None
     else:
-        csum = 0
-        ccnt = 0
+        ratings = []
         n_un = 0
         n_hi = 0
         for tk in a.tickets:
@@ -886,13 +884,12 @@ def health_at(a, A, ws, cfg):
             if op > A:
                 continue
             if cl is not None and A - 90 < cl <= A and cs is not None:
-                csum += cs
-                ccnt += 1
+                ratings.append(cs)
             if cl is None or cl > A:
                 n_un += 1
                 if pr in ('high', 'urgent'):
                     n_hi += 1
-        base = scale(csum / ccnt, 1, 5) if ccnt else 8.0
+        base = scale(math.fsum(ratings) / len(ratings), 1, 5) if ratings else 8.0
         f['support'] = float(clamp(base - 1.5 * n_un - 1.5 * n_hi, 1, 10))
     # payment
     n_paid = n_late = n_failed = 0
@@ -935,16 +932,10 @@ def health_at(a, A, ws, cfg):
     else:
         f['nps'] = None
     # health
-    num = 0.0
-    den = 0.0
-    for k in FACTORS:
-        s = f[k]
-        w = cfg.weights[k]
-        if s is None or w == 0:
-            continue
-        num += w * s
-        den += w
-    health = num / den if den > 0 else None
+    used = [(cfg.weights[k], f[k]) for k in FACTORS
+            if f[k] is not None and cfg.weights[k] != 0]
+    den = math.fsum(w for w, s in used)
+    health = math.fsum(w * s for w, s in used) / den if den > 0 else None
     return health, f
 
 
@@ -1012,15 +1003,10 @@ def compute(ws, cfg, as_of):
             h30, _ = health_at(a, as_of - 30, ws, cfg)
             delta = None if (health is None or h30 is None) else health - h30
         # revenue
-        lifetime = 0.0
-        rev_365 = 0.0
-        rev_dates = set()
-        for d, amt, st in a.tx:
-            if st in ('paid', 'late'):
-                lifetime += amt
-                rev_dates.add(d)
-                if as_of - 365 < d:
-                    rev_365 += amt
+        revenue = [(d, amt) for d, amt, st in a.tx if st in ('paid', 'late')]
+        lifetime = math.fsum(amt for d, amt in revenue)
+        rev_365 = math.fsum(amt for d, amt in revenue if as_of - 365 < d)
+        rev_dates = {d for d, amt in revenue}
         # risk
         reasons = []
         if not active:
@@ -1065,10 +1051,8 @@ def compute(ws, cfg, as_of):
         if active:
             annual = 12 * a.mrr if a.mrr > 0 else rev_365
             simple = annual * L
-            clv = 0.0
-            for t in range(1, Lceil + 1):
-                ft = 1.0 if t <= Lfloor else L - Lfloor
-                clv += annual * gm * ft / (1 + dr) ** t
+            clv = math.fsum(annual * gm * (1.0 if t <= Lfloor else L - Lfloor) / (1 + dr) ** t
+                            for t in range(1, Lceil + 1))
             net = clv - a.cac
         else:
             annual = 0.0
@@ -1100,11 +1084,8 @@ def compute(ws, cfg, as_of):
     tiers_out = []
     for tn in TIER_NAMES:
         members = [r for r in ranked if r['tier'] == tn]
-        clv_total = 0.0
-        mrr_total = 0.0
-        for r in members:
-            clv_total += r['clv']
-            mrr_total += r['acct'].mrr
+        clv_total = math.fsum(r['clv'] for r in members)
+        mrr_total = math.fsum(r['acct'].mrr for r in members)
         tiers_out.append({'tier': tn, 'accounts': len(members), 'clv_total': clv_total,
                           'mrr_total': mrr_total,
                           'min_clv': min(r['clv'] for r in members) if members else None})
@@ -1114,9 +1095,7 @@ def compute(ws, cfg, as_of):
     k['accounts'] = len(results)
     k['active'] = n
     k['churned'] = len(results) - n
-    mrr = 0.0
-    for r in act:
-        mrr += r['acct'].mrr
+    mrr = math.fsum(r['acct'].mrr for r in act)
     k['mrr'] = mrr
     k['arpc'] = mrr / n if n else None
     k['churn_rate'] = annual_churn_rate * 100 if annual_churn_rate is not None else None
@@ -1124,42 +1103,24 @@ def compute(ws, cfg, as_of):
 
     if ws.has['transactions']:
         D0 = as_of - 365
-        s_now = s_then = s_min = 0.0
-        expansion = contraction = churned_rev = 0.0
-        in_s = 0
+        S = []      # (then, now) of the accounts billed a year before
         repeat2 = repeat1 = 0
         for r in results:
-            a = r['acct']
-            then = 0.0
-            now = 0.0
-            nrev = 0
-            for d, amt, st in a.tx:
-                if st not in ('paid', 'late'):
-                    continue
-                nrev += 1
-                if D0 - 30 < d <= D0:
-                    then += amt
-                if as_of - 30 < d <= as_of:
-                    now += amt
-            if nrev >= 1:
+            revenue = [(d, amt) for d, amt, st in r['acct'].tx if st in ('paid', 'late')]
+            then = math.fsum(amt for d, amt in revenue if D0 - 30 < d <= D0)
+            now = math.fsum(amt for d, amt in revenue if as_of - 30 < d <= as_of)
+            if len(revenue) >= 1:
                 repeat1 += 1
-            if nrev >= 2:
+            if len(revenue) >= 2:
                 repeat2 += 1
             if then > 0:
-                in_s += 1
-                s_now += now
-                s_then += then
-                s_min += min(now, then)
-                expansion += max(0.0, now - then)
-                if now > 0:
-                    contraction += max(0.0, then - now)
-                if now == 0:
-                    churned_rev += then
-        k['nrr'] = s_now / s_then * 100 if in_s else None
-        k['grr'] = s_min / s_then * 100 if in_s else None
-        k['expansion'] = expansion
-        k['contraction'] = contraction
-        k['churned_revenue'] = churned_rev
+                S.append((then, now))
+        s_then = math.fsum(then for then, now in S)
+        k['nrr'] = math.fsum(now for then, now in S) / s_then * 100 if S else None
+        k['grr'] = math.fsum(min(now, then) for then, now in S) / s_then * 100 if S else None
+        k['expansion'] = math.fsum(max(0.0, now - then) for then, now in S)
+        k['contraction'] = math.fsum(max(0.0, then - now) for then, now in S if now > 0)
+        k['churned_revenue'] = math.fsum(then for then, now in S if now == 0)
         k['repeat_purchase_rate'] = repeat2 / repeat1 * 100 if repeat1 else None
     else:
         for key in ('nrr', 'grr', 'expansion', 'contraction', 'churned_revenue',
@@ -1193,30 +1154,16 @@ def compute(ws, cfg, as_of):
     k['csat'] = c_good / c_all * 100 if c_all else None
 
     hs = [r['health'] for r in act if r['health'] is not None]
-    hsum = 0.0
-    for h in hs:
-        hsum += h
-    k['avg_health'] = hsum / len(hs) if hs else None
-    csum = 0.0
-    for r in act:
-        csum += r['clv']
-    k['avg_clv'] = csum / n if n else None
+    k['avg_health'] = math.fsum(hs) / len(hs) if hs else None
+    k['avg_clv'] = math.fsum(r['clv'] for r in act) / n if n else None
     with_cac = [r for r in act if r['acct'].cac > 0]
     if with_cac:
-        s1 = 0.0
-        s2 = 0.0
-        for r in with_cac:
-            s1 += r['clv']
-            s2 += r['acct'].cac
         m = len(with_cac)
-        k['clv_cac_ratio'] = (s1 / m) / (s2 / m)
+        k['clv_cac_ratio'] = ((math.fsum(r['clv'] for r in with_cac) / m)
+                              / (math.fsum(r['acct'].cac for r in with_cac) / m))
     else:
         k['clv_cac_ratio'] = None
-    rar = 0.0
-    for r in act:
-        if r['risk'] == 'high':
-            rar += r['annual']
-    k['revenue_at_risk'] = rar
+    k['revenue_at_risk'] = math.fsum(r['annual'] for r in act if r['risk'] == 'high')
     k['lifespan_years'] = L
 
     risk_counts = {'low': 0, 'medium': 0, 'high': 0, 'churned': 0}

@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REF = os.path.join(HERE, 'lifeline_ref.py')
@@ -23,6 +24,12 @@ def run(cmd, ws, *extra):
     p = subprocess.run([sys.executable, REF, cmd, os.path.join(FIX, ws)] + list(extra),
                        capture_output=True, text=True)
     return p.returncode, p.stdout, p.stderr
+
+
+def write_ws(path, files):
+    for name, text in files.items():
+        with open(os.path.join(path, name), 'w', encoding='utf-8') as f:
+            f.write(text)
 
 
 def near(a, b):
@@ -255,6 +262,18 @@ check('config lifespan', CR['kpis']['lifespan_years'], 2.5)
 check('config nps (orphan left out)', CR['kpis']['nps'], 100.0)
 check('config avg_health', CR['kpis']['avg_health'], 10.0)
 check('config tier counts', [t['accounts'] for t in CR['tiers']], [1, 0, 0, 1])
+
+# ---------------------------------------------------------------------------
+# exact sums (SPEC §13 v2): 1e16 + 1 - 1e16 is 1, not the 0 of running addition
+with tempfile.TemporaryDirectory() as tmp:
+    write_ws(tmp, {
+        'accounts.csv': 'id,name,start_date\nS1,Sum,2025-01-01\n',
+        'transactions.csv': 'account_id,date,amount\nS1,2025-01-02,1e16\n'
+                            'S1,2025-01-03,1\nS1,2025-01-04,-1e16\n',
+    })
+    rc, out, err = run('accounts', tmp)
+    check('fsum lifetime_revenue', json.loads(out)[0]['lifetime_revenue'], 1.0)
+    check('fsum annual_revenue', json.loads(out)[0]['annual_revenue'], 1.0)
 
 # ---------------------------------------------------------------------------
 # errors / broken / missing
