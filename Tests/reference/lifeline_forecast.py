@@ -10,9 +10,14 @@ maximum inside the range: the model is none (None is returned).
 """
 
 import math
+import os
 
-import numpy as np
-from scipy import optimize, special
+# L-BFGS-B's small steps are slower, not faster, with a threaded BLAS.
+os.environ.setdefault('OPENBLAS_NUM_THREADS', '1')
+os.environ.setdefault('OMP_NUM_THREADS', '1')
+
+import numpy as np  # noqa: E402 (after the thread settings above)
+from scipy import optimize, special  # noqa: E402
 
 LOG_LO = math.log(1e-6)
 LOG_HI = math.log(1e6)
