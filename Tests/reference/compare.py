@@ -7,6 +7,13 @@ Equal when: same object keys, same array lengths and order, same null-ness,
 strings equal, booleans equal, integers equal exactly, and any other numbers
 equal within 1e-9 relative (or 1e-12 absolute near zero).
 
+Forecast numbers (SPEC §14.3) are compared more loosely, as the spec checks
+them: the shape parameters under $.forecast (alpha, beta, r, a, b, p, q,
+gamma) to 1e-6 relative; every other number under $.forecast, and the
+per-account renewal_probability, p_alive and expected_purchases, to 1e-5
+relative or 1e-9 absolute; the money among them (expected_value,
+predicted_clv) to 1e-5 relative or 1e-6 absolute. Integers stay exact.
+
 A JSON integer and a JSON float are compared by value (Swift prints the double
 12000.0 as `12000`, Python as `12000.0`); pass --strict-types to also report an
 integer on one side against a non-integer literal on the other.
@@ -18,11 +25,17 @@ are named by that id); exit 2 when a file cannot be read or parsed.
 
 import json
 import math
+import re
 import sys
 
 REL = 1e-9
 ABS = 1e-12
 MAX_SHOWN = 30
+
+SHAPE_PARAMETERS = {'alpha', 'beta', 'r', 'a', 'b', 'p', 'q', 'gamma'}
+MONEY = {'expected_value', 'predicted_clv'}
+ACCOUNT_FORECAST = re.compile(
+    r'\$\[[^\]]*\]\.(renewal_probability|p_alive|expected_purchases|expected_value|predicted_clv)$')
 
 
 class Num:
@@ -71,9 +84,22 @@ def _kind(v):
     return 'object'
 
 
-def _num_equal(a, b):
+def _tolerance(path):
+    """(relative, absolute) tolerance for the number at this JSON path."""
+    key = path.rsplit('.', 1)[-1].split('[', 1)[0]
+    if path.startswith('$.forecast.'):
+        if key in SHAPE_PARAMETERS:
+            return 1e-6, 0.0
+        return 1e-5, (1e-6 if key in MONEY else 1e-9)
+    if ACCOUNT_FORECAST.match(path):
+        return 1e-5, (1e-6 if key in MONEY else 1e-9)
+    return REL, ABS
+
+
+def _num_equal(a, b, path):
     if a.is_int and b.is_int:
         return a.value == b.value
+    rel, abs_ = _tolerance(path)
     x = float(a.value)
     y = float(b.value)
     if math.isnan(x) or math.isnan(y):
@@ -81,9 +107,9 @@ def _num_equal(a, b):
     if x == y:
         return True
     d = abs(x - y)
-    if d <= ABS:
+    if d <= abs_:
         return True
-    return d <= REL * max(abs(x), abs(y))
+    return d <= rel * max(abs(x), abs(y))
 
 
 def _elem_path(path, i, item):
@@ -123,7 +149,7 @@ def compare(a, b, path, diffs, stats, strict):
         return
     stats['values'] += 1
     if ka == 'number':
-        if not _num_equal(a, b):
+        if not _num_equal(a, b, path):
             diffs.append('%s: %s vs %s' % (path, a.text, b.text))
         elif strict and a.is_int != b.is_int:
             diffs.append('%s: %s vs %s (integer vs non-integer literal)' % (path, a.text, b.text))

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Independent reference implementation of the Lifeline analytics spec
-(/work/shared/SPEC.md, v1), Python 3.11 standard library only.
+(/work/shared/SPEC.md, v2), Python 3.11; the forecast (§14) needs scipy.
 
     python3 lifeline_ref.py report   WORKSPACE [--as-of YYYY-MM-DD]
     python3 lifeline_ref.py accounts WORKSPACE [--as-of YYYY-MM-DD]
+    python3 lifeline_ref.py cohorts  WORKSPACE [--as-of YYYY-MM-DD]
+    python3 lifeline_ref.py tasks    WORKSPACE [--as-of YYYY-MM-DD]
 
 Exit codes: 0 ok (orphan warnings may be on stderr), 64 usage error,
 65 data error (one line per error on stderr), 66 workspace path missing.
@@ -12,12 +14,16 @@ Written from the spec alone, for differential testing; the readings taken
 where the spec is open are listed in READINGS.md next to this file.
 """
 
+import calendar
+import copy
 import datetime
 import json
 import math
 import os
 import re
 import sys
+
+import lifeline_forecast as F
 
 try:
     import tomllib
@@ -433,6 +439,12 @@ DEFAULT_RISK = {'inactive_days': 60, 'low_health': 4.0, 'stale_ticket_days': 14,
 DEFAULT_TIERS = {'platinum': 5, 'gold': 15, 'silver': 30, 'bronze': 50}
 DEFAULT_CLV = {'gross_margin': 0.75, 'discount_rate': 0.10, 'max_lifespan_years': 10}
 TIER_NAMES = ['platinum', 'gold', 'silver', 'bronze']
+KPI_ORDER = ['accounts', 'active', 'churned', 'mrr', 'arpc', 'churn_rate', 'retention_rate',
+             'nrr', 'grr', 'expansion', 'contraction', 'churned_revenue',
+             'repeat_purchase_rate', 'nps', 'csat', 'avg_health', 'avg_clv',
+             'clv_cac_ratio', 'revenue_at_risk', 'lifespan_years',
+             'purchase_frequency', 'avg_deal_size']
+GOAL_METRICS = KPI_ORDER
 
 
 class Config:
@@ -445,6 +457,23 @@ class Config:
         self.discount_rate = 0.10
         self.max_lifespan_years = 10.0
         self.lifespan_years = None
+        self.forecast_model = 'auto'
+        self.period_months = 12
+        self.horizon_months = 12
+        self.cohort_months = 24
+        self.goals_start = None
+        self.goals = []             # (metric, target_6, target_12), file order
+        self.goals_baseline = {}
+        self.rules = []             # Rule
+
+
+class Rule:
+    def __init__(self, name, when, play, due_days, cooldown_days):
+        self.name = name
+        self.when = when            # parsed expression (see parse_when)
+        self.play = play
+        self.due_days = due_days
+        self.cooldown_days = cooldown_days
 
 
 def _toml_line(text, table, key):
@@ -494,6 +523,174 @@ def _tval(v):
     return str(v)
 
 
+# ---------------------------------------------------------------------------
+# §17 `when` expressions
+
+TEXT_SIGNALS = ('id', 'name', 'owner', 'plan', 'status', 'risk', 'tier')
+FOLDED_SIGNALS = ('status', 'risk', 'tier')
+NUMBER_SIGNALS = (
+    'health', 'health_delta', 'mrr', 'annual_revenue', 'clv', 'net_clv', 'lifetime_revenue',
+    'predicted_clv', 'renewal_probability', 'p_alive', 'days_inactive', 'utilization',
+    'usage_trend', 'tenure_months', 'days_to_renewal', 'days_since_churn', 'nps',
+    'open_tickets', 'urgent_open_tickets', 'oldest_open_ticket_days', 'failed_payments',
+) + tuple('factor_' + f for f in FACTORS)
+KEYWORDS = ('and', 'or', 'not', 'in')
+WHEN_TOKEN = re.compile(
+    r'(?P<number>[+-]?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)'
+    r'|(?P<string>"[^"]*")'
+    r'|(?P<op><=|>=|==|!=|<|>)'
+    r'|(?P<punct>[()\[\],])'
+    r'|(?P<word>[A-Za-z_][A-Za-z0-9_]*)')
+
+
+class WhenError(Exception):
+    pass
+
+
+def _when_tokens(src):
+    tokens = []
+    i = 0
+    while True:
+        while i < len(src) and src[i] in ' \t\r\n':
+            i += 1
+        if i == len(src):
+            return tokens
+        m = WHEN_TOKEN.match(src, i)
+        if not m:
+            raise WhenError('unexpected %r at character %d' % (src[i], i + 1))
+        kind = m.lastgroup
+        text = m.group(kind)
+        if kind == 'number':
+            value = float(text)
+            if not math.isfinite(value):
+                raise WhenError('number %s is not finite' % text)
+            tokens.append(('number', value))
+        elif kind == 'string':
+            tokens.append(('string', text[1:-1]))
+        else:
+            tokens.append((kind, text))
+        i = m.end()
+
+
+def parse_when(src):
+    """Parse a rule condition into nested tuples:
+    ('or', [n..]) | ('and', [n..]) | ('not', n) | ('cmp', signal, op, literal)
+    | ('in', signal, [literals]).  Raises WhenError."""
+    toks = _when_tokens(src)
+    pos = [0]
+
+    def peek():
+        return toks[pos[0]] if pos[0] < len(toks) else (None, None)
+
+    def take(kind, text=None):
+        k, t = peek()
+        if k != kind or (text is not None and t != text):
+            want = text or kind
+            raise WhenError('expected %s, found %s' % (want, 'the end' if k is None else repr(t)))
+        pos[0] += 1
+        return t
+
+    def literal(signal):
+        k, t = peek()
+        if k not in ('number', 'string'):
+            raise WhenError('expected a number or a "string" after %s' % signal)
+        if (k == 'string') != (signal in TEXT_SIGNALS):
+            raise WhenError('%s compares with a %s' % (
+                signal, 'string in double quotes' if signal in TEXT_SIGNALS else 'number'))
+        pos[0] += 1
+        return t
+
+    def expr():
+        items = [term()]
+        while peek() == ('word', 'or'):
+            pos[0] += 1
+            items.append(term())
+        return items[0] if len(items) == 1 else ('or', items)
+
+    def term():
+        items = [factor()]
+        while peek() == ('word', 'and'):
+            pos[0] += 1
+            items.append(factor())
+        return items[0] if len(items) == 1 else ('and', items)
+
+    def factor():
+        k, t = peek()
+        if (k, t) == ('word', 'not'):
+            pos[0] += 1
+            return ('not', factor())
+        if (k, t) == ('punct', '('):
+            pos[0] += 1
+            e = expr()
+            take('punct', ')')
+            return e
+        signal = take('word')
+        if signal in KEYWORDS or (signal not in TEXT_SIGNALS and signal not in NUMBER_SIGNALS):
+            raise WhenError('unknown signal %s' % signal)
+        k, t = peek()
+        if (k, t) == ('word', 'in'):
+            pos[0] += 1
+            take('punct', '[')
+            items = [literal(signal)]
+            while peek() == ('punct', ','):
+                pos[0] += 1
+                items.append(literal(signal))
+            take('punct', ']')
+            return ('in', signal, items)
+        op = take('op')
+        return ('cmp', signal, op, literal(signal))
+
+    e = expr()
+    if pos[0] != len(toks):
+        raise WhenError('unexpected %r after the condition' % (toks[pos[0]][1],))
+    return e
+
+
+COMPARE = {'<': lambda a, b: a < b, '<=': lambda a, b: a <= b, '>': lambda a, b: a > b,
+           '>=': lambda a, b: a >= b, '==': lambda a, b: a == b, '!=': lambda a, b: a != b}
+
+
+def eval_when(node, signals):
+    kind = node[0]
+    if kind == 'or':
+        return any(eval_when(n, signals) for n in node[1])
+    if kind == 'and':
+        return all(eval_when(n, signals) for n in node[1])
+    if kind == 'not':
+        return not eval_when(node[1], signals)
+    signal = node[1]
+    value = signals[signal]
+    if value is None:
+        return False
+    fold = (lambda v: v.lower()) if signal in FOLDED_SIGNALS else (lambda v: v)
+    if kind == 'in':
+        return any(fold(value) == fold(v) for v in node[2])
+    return COMPARE[node[2]](fold(value), fold(node[3]))
+
+
+def _toml_date(v):
+    """A TOML date, date-time (its date as written) or §1 date string, as an
+    ordinal; None for anything else."""
+    if isinstance(v, str):
+        return parse_date(v)
+    if isinstance(v, datetime.datetime):
+        return datetime.date(v.year, v.month, v.day).toordinal()
+    if isinstance(v, datetime.date):
+        return v.toordinal()
+    return None
+
+
+def _rules_line(text, index):
+    """Line of the index-th (0-based) [[rules]] header, 1 if not found."""
+    seen = 0
+    for i, raw in enumerate(text.split('\n'), 1):
+        if re.match(r'\s*\[\[\s*rules\s*\]\]', raw):
+            if seen == index:
+                return i
+            seen += 1
+    return 1
+
+
 def load_config(path, probs):
     cfg = Config()
     if path is None or not os.path.exists(path):
@@ -539,14 +736,92 @@ def load_config(path, probs):
         elif k in ('currency', 'theme'):
             if not isinstance(v, str):
                 err(None, k, v, 'a string')
-        elif k in ('weights', 'risk', 'tiers', 'clv'):
+        elif k in ('weights', 'risk', 'tiers', 'clv', 'forecast', 'cohorts', 'goals'):
             if not isinstance(v, dict):
                 err(None, k, v, 'a table [%s]' % k)
                 continue
             _load_section(cfg, k, v, err)
+        elif k == 'rules':
+            if not isinstance(v, list) or not all(isinstance(t, dict) for t in v):
+                err(None, k, v, 'an array of tables [[rules]]')
+                continue
+            _load_rules(cfg, v, lambda i, key, value, expected: probs.error(
+                disp, _rules_line(text, i), key, _tval(value), expected))
         else:
-            err(None, k, v, 'a known key (as_of, currency, theme, [weights], [risk], [tiers], [clv])')
+            err(None, k, v, 'a known key (as_of, currency, theme, [weights], [risk], [tiers], '
+                            '[clv], [forecast], [cohorts], [goals], [[rules]])')
     return cfg
+
+
+def _whole_in(v, lo, hi):
+    """v as an int when it is a whole number (TOML integer or integral float)
+    in [lo, hi]; else None."""
+    if not _is_number(v) or not math.isfinite(float(v)) or float(v) != math.floor(float(v)):
+        return None
+    if not lo <= v <= hi:
+        return None
+    return int(v)
+
+
+TARGET_RE = re.compile(r'([+-])([0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)(%?)')
+
+
+def parse_target(v):
+    """A goal target as ('value', x) | ('add', signed x) | ('percent', signed x),
+    or None when malformed."""
+    if _is_number(v):
+        return ('value', float(v)) if math.isfinite(float(v)) else None
+    if not isinstance(v, str):
+        return None
+    m = TARGET_RE.fullmatch(v)
+    if not m:
+        return None
+    x = float(m.group(2))
+    if not math.isfinite(x):
+        return None
+    if m.group(1) == '-':
+        x = -x
+    return ('percent' if m.group(3) else 'add', x)
+
+
+def _load_rules(cfg, tables, err):
+    names = set()
+    for i, t in enumerate(tables):
+        label = 'rules.%s' % t['name'] if isinstance(t.get('name'), str) else 'rules[%d]' % (i + 1)
+        good = True
+        for key in t:
+            if key not in ('name', 'when', 'play', 'due_days', 'cooldown_days'):
+                err(i, '%s.%s' % (label, key), t[key], 'a known rule key (name, when, play, due_days, cooldown_days)')
+                good = False
+        for key in ('name', 'when', 'play'):
+            if key not in t:
+                err(i, '%s.%s' % (label, key), '', 'a value (the key is required)')
+                good = False
+            elif not isinstance(t[key], str) or t[key] == '':
+                err(i, '%s.%s' % (label, key), t[key], 'a non-empty string')
+                good = False
+        days = {}
+        for key, default in (('due_days', 7), ('cooldown_days', 30)):
+            v = t.get(key, default)
+            days[key] = _whole_in(v, 0, 1000000)
+            if days[key] is None:
+                err(i, '%s.%s' % (label, key), v, 'a whole number from 0 to 1000000')
+                good = False
+        name = t.get('name')
+        if isinstance(name, str):
+            if name in names:
+                err(i, '%s.name' % label, name, 'a rule name used once')
+                good = False
+            names.add(name)
+        when = None
+        if isinstance(t.get('when'), str):
+            try:
+                when = parse_when(t['when'])
+            except WhenError as e:
+                err(i, '%s.when' % label, t['when'], 'a valid condition (%s)' % e)
+                good = False
+        if good:
+            cfg.rules.append(Rule(name, when, t['play'], days['due_days'], days['cooldown_days']))
 
 
 def _load_section(cfg, sec, tbl, err):
@@ -602,6 +877,65 @@ def _load_section(cfg, sec, tbl, err):
         if good and sum(cfg.tiers[t] for t in TIER_NAMES) != 100:
             err(sec, None, '%d' % sum(cfg.tiers[t] for t in TIER_NAMES),
                 'tier cuts platinum + gold + silver + bronze summing to 100')
+    elif sec == 'forecast':
+        for k, v in tbl.items():
+            if k == 'model':
+                if v not in ('auto', 'subscription', 'purchases'):
+                    err(sec, k, v, 'one of "auto", "subscription", "purchases"')
+                else:
+                    cfg.forecast_model = v
+            elif k == 'period_months':
+                x = _whole_in(v, 1, 12)
+                if x not in (1, 3, 6, 12):
+                    err(sec, k, v, 'one of 1, 3, 6, 12')
+                else:
+                    cfg.period_months = x
+            elif k == 'horizon_months':
+                x = _whole_in(v, 1, 120)
+                if x is None:
+                    err(sec, k, v, 'a whole number from 1 to 120')
+                else:
+                    cfg.horizon_months = x
+            else:
+                err(sec, k, v, 'a known forecast key (model, period_months, horizon_months)')
+    elif sec == 'cohorts':
+        for k, v in tbl.items():
+            if k != 'months':
+                err(sec, k, v, 'a known cohorts key (months)')
+                continue
+            x = _whole_in(v, 1, 120)
+            if x is None:
+                err(sec, k, v, 'a whole number from 1 to 120')
+            else:
+                cfg.cohort_months = x
+    elif sec == 'goals':
+        for k, v in tbl.items():
+            if k == 'start':
+                o = _toml_date(v)
+                if o is None:
+                    err(sec, k, v, 'a date "YYYY-MM-DD"')
+                else:
+                    cfg.goals_start = o
+            elif k == 'baseline':
+                if not isinstance(v, dict):
+                    err(sec, k, v, 'a table [goals.baseline]')
+                    continue
+                for m, x in v.items():
+                    if m not in GOAL_METRICS:
+                        err('goals.baseline', m, x, 'a known metric (%s)' % ', '.join(GOAL_METRICS))
+                    elif not _is_number(x) or not math.isfinite(float(x)):
+                        err('goals.baseline', m, x, 'a finite number')
+                    else:
+                        cfg.goals_baseline[m] = float(x)
+            elif k not in GOAL_METRICS:
+                err(sec, k, v, 'a known metric (%s)' % ', '.join(GOAL_METRICS))
+            else:
+                targets = [parse_target(t) for t in v] if isinstance(v, list) else []
+                if len(targets) != 2 or None in targets:
+                    err(sec, k, v, 'a pair [6-month target, 12-month target], each "+N%", '
+                                   '"-N%", "+N", "-N" or a number')
+                else:
+                    cfg.goals.append((k, targets[0], targets[1]))
     elif sec == 'clv':
         for k, v in tbl.items():
             if k not in ('gross_margin', 'discount_rate', 'max_lifespan_years', 'lifespan_years'):
@@ -626,7 +960,7 @@ def _load_section(cfg, sec, tbl, err):
 
 class Account:
     __slots__ = ('order', 'line', 'id', 'name', 'start', 'mrr', 'status', 'churn_date',
-                 'renewal', 'seats', 'contacts', 'cac', 'owner',
+                 'renewal', 'seats', 'contacts', 'cac', 'owner', 'plan',
                  'usage', 'tx', 'tickets', 'surveys',
                  'last_activity', 'days_inactive', 'churned_on')
 
@@ -648,6 +982,7 @@ class Workspace:
         self.tx = []
         self.tickets = []
         self.surveys = []
+        self.task_rows = []  # (line, rule, account_id, status, date), §17
 
 
 def load_workspace(path, probs):
@@ -681,6 +1016,7 @@ def load_workspace(path, probs):
         a.contacts = rp.integer('contacts')
         a.cac = rp.number('cac', default=0.0, nonneg=True)
         a.owner = rp.text('owner')
+        a.plan = rp.text('plan')
         for d in (a.start, a.churn_date):
             if d is not None:
                 ws.dates.append(d)
@@ -778,6 +1114,24 @@ def load_workspace(path, probs):
                 orphan(t, line, aid)
 
     cfg = load_config(toml_path, probs)
+
+    t = load_table(p('tasks.csv'), p('tasks.csv'), ['rule', 'account_id', 'status', 'date'],
+                   {'rule', 'account_id', 'status', 'date', 'note'}, probs, False)
+    rule_names = {rule.name for rule in cfg.rules}
+    for line, row in t.rows:
+        rp = RowParser(t, line, row, probs)
+        rule = rp.text('rule', True)
+        aid = rp.text('account_id', True)
+        status = rp.enum('status', ('done', 'snoozed'), required=True)
+        d = rp.date('date', True)
+        if not rp.ok:
+            continue
+        if rule not in rule_names:
+            probs.warn(t.name, line, 'rule', rule, 'a rule named in lifeline.toml (row left out)')
+        elif aid not in ws.by_id:
+            orphan(t, line, aid)
+        else:
+            ws.task_rows.append((line, rule, aid, status, d))
     return ws, cfg
 
 
@@ -803,10 +1157,17 @@ def clamp(x, lo, hi):
 
 
 def attach_rows(ws, as_of):
-    """Give each taking-part account its taking-part rows, in file order."""
+    """A view of each taking-part account (a copy of it) holding its
+    taking-part rows, in file order; the loaded accounts stay untouched so that
+    the analytics can run at several as_of dates."""
     part = {}
-    for a in ws.accounts:
-        if a.start <= as_of:
+    for loaded in ws.accounts:
+        if loaded.start <= as_of:
+            a = copy.copy(loaded)
+            a.usage = []
+            a.tx = []
+            a.tickets = []
+            a.surveys = []
             part[a.id] = a
     for aid, d, u in ws.usage:
         a = part.get(aid)
@@ -824,25 +1185,24 @@ def attach_rows(ws, as_of):
         a = part.get(aid)
         if a is not None and d <= as_of:
             a.surveys.append((d, kind, sc))
-    return [a for a in ws.accounts if a.start <= as_of]
+    return list(part.values())
 
 
 def usage_signals(a, A):
     """(has_usage, u_now, u_prev, trend, utilization) at as_of A."""
     has = False
-    now_terms = []
-    prev_terms = []
+    now = []
+    prev = []
     for d, u in a.usage:
         if d > A:
             continue
         has = True
         if A - 30 < d:
-            now_terms.append(u)
+            now.append(u)
         elif A - 60 < d:
-            prev_terms.append(u)
-    # SPEC §13: a mean is the exactly rounded sum divided by the count.
-    u_now = math.fsum(now_terms) / len(now_terms) if now_terms else 0.0
-    u_prev = math.fsum(prev_terms) / len(prev_terms) if prev_terms else 0.0
+            prev.append(u)
+    u_now = math.fsum(now) / len(now) if now else 0.0
+    u_prev = math.fsum(prev) / len(prev) if prev else 0.0
     if u_prev > 0:
         trend = (u_now - u_prev) / u_prev
     elif u_now > 0:
@@ -877,8 +1237,7 @@ def health_at(a, A, ws, cfg):
     if not ws.has['tickets']:
         f['support'] = None
     else:
-        csum = 0
-        ccnt = 0
+        ratings = []
         n_un = 0
         n_hi = 0
         for tk in a.tickets:
@@ -886,13 +1245,12 @@ def health_at(a, A, ws, cfg):
             if op > A:
                 continue
             if cl is not None and A - 90 < cl <= A and cs is not None:
-                csum += cs
-                ccnt += 1
+                ratings.append(cs)
             if cl is None or cl > A:
                 n_un += 1
                 if pr in ('high', 'urgent'):
                     n_hi += 1
-        base = scale(csum / ccnt, 1, 5) if ccnt else 8.0
+        base = scale(math.fsum(ratings) / len(ratings), 1, 5) if ratings else 8.0
         f['support'] = float(clamp(base - 1.5 * n_un - 1.5 * n_hi, 1, 10))
     # payment
     n_paid = n_late = n_failed = 0
@@ -935,18 +1293,24 @@ def health_at(a, A, ws, cfg):
     else:
         f['nps'] = None
     # health
-    num = []
-    den = []
-    for k in FACTORS:
-        s = f[k]
-        w = cfg.weights[k]
-        if s is None or w == 0:
-            continue
-        num.append(w * s)
-        den.append(w)
-    den = math.fsum(den)
-    health = math.fsum(num) / den if den > 0 else None
+    used = [(cfg.weights[k], f[k]) for k in FACTORS
+            if f[k] is not None and cfg.weights[k] != 0]
+    den = math.fsum(w for w, s in used)
+    health = math.fsum(w * s for w, s in used) / den if den > 0 else None
     return health, f
+
+
+def active_at(a, D):
+    return a.start <= D and not (a.churned_on is not None and a.churned_on <= D)
+
+
+def add_months(o, months):
+    """The date `months` calendar months after ordinal o, on the same day of
+    the month or the month's last day when it is shorter (§14.1)."""
+    d = datetime.date.fromordinal(o)
+    m = d.year * 12 + d.month - 1 + months
+    y, mo = divmod(m, 12)
+    return datetime.date(y, mo + 1, min(d.day, calendar.monthrange(y, mo + 1)[1])).toordinal()
 
 
 def compute(ws, cfg, as_of):
@@ -975,9 +1339,6 @@ def compute(ws, cfg, as_of):
             a.churned_on = la + R['lapse_days']
         else:
             a.churned_on = None
-
-    def active_at(a, D):
-        return a.start <= D and not (a.churned_on is not None and a.churned_on <= D)
 
     # workspace-wide churn and lifespan
     year_ago = as_of - 365
@@ -1013,17 +1374,10 @@ def compute(ws, cfg, as_of):
             h30, _ = health_at(a, as_of - 30, ws, cfg)
             delta = None if (health is None or h30 is None) else health - h30
         # revenue
-        lifetime = []
-        rev_365 = []
-        rev_dates = set()
-        for d, amt, st in a.tx:
-            if st in ('paid', 'late'):
-                lifetime.append(amt)
-                rev_dates.add(d)
-                if as_of - 365 < d:
-                    rev_365.append(amt)
-        lifetime = math.fsum(lifetime)
-        rev_365 = math.fsum(rev_365)
+        revenue = [(d, amt) for d, amt, st in a.tx if st in ('paid', 'late')]
+        lifetime = math.fsum(amt for d, amt in revenue)
+        rev_365 = math.fsum(amt for d, amt in revenue if as_of - 365 < d)
+        rev_dates = {d for d, amt in revenue}
         # risk
         reasons = []
         if not active:
@@ -1068,11 +1422,8 @@ def compute(ws, cfg, as_of):
         if active:
             annual = 12 * a.mrr if a.mrr > 0 else rev_365
             simple = annual * L
-            terms = []
-            for t in range(1, Lceil + 1):
-                ft = 1.0 if t <= Lfloor else L - Lfloor
-                terms.append(annual * gm * ft / (1 + dr) ** t)
-            clv = math.fsum(terms)
+            clv = math.fsum(annual * gm * (1.0 if t <= Lfloor else L - Lfloor) / (1 + dr) ** t
+                            for t in range(1, Lceil + 1))
             net = clv - a.cac
         else:
             annual = 0.0
@@ -1123,45 +1474,24 @@ def compute(ws, cfg, as_of):
 
     if ws.has['transactions']:
         D0 = as_of - 365
-        s_now, s_then, s_min = [], [], []
-        expansion, contraction, churned_rev = [], [], []
-        in_s = 0
+        S = []      # (then, now) of the accounts billed a year before
         repeat2 = repeat1 = 0
         for r in results:
-            a = r['acct']
-            then = []
-            now = []
-            nrev = 0
-            for d, amt, st in a.tx:
-                if st not in ('paid', 'late'):
-                    continue
-                nrev += 1
-                if D0 - 30 < d <= D0:
-                    then.append(amt)
-                if as_of - 30 < d <= as_of:
-                    now.append(amt)
-            then = math.fsum(then)
-            now = math.fsum(now)
-            if nrev >= 1:
+            revenue = [(d, amt) for d, amt, st in r['acct'].tx if st in ('paid', 'late')]
+            then = math.fsum(amt for d, amt in revenue if D0 - 30 < d <= D0)
+            now = math.fsum(amt for d, amt in revenue if as_of - 30 < d <= as_of)
+            if len(revenue) >= 1:
                 repeat1 += 1
-            if nrev >= 2:
+            if len(revenue) >= 2:
                 repeat2 += 1
             if then > 0:
-                in_s += 1
-                s_now.append(now)
-                s_then.append(then)
-                s_min.append(min(now, then))
-                expansion.append(max(0.0, now - then))
-                if now > 0:
-                    contraction.append(max(0.0, then - now))
-                if now == 0:
-                    churned_rev.append(then)
-        s_then = math.fsum(s_then)
-        k['nrr'] = math.fsum(s_now) / s_then * 100 if in_s else None
-        k['grr'] = math.fsum(s_min) / s_then * 100 if in_s else None
-        k['expansion'] = math.fsum(expansion)
-        k['contraction'] = math.fsum(contraction)
-        k['churned_revenue'] = math.fsum(churned_rev)
+                S.append((then, now))
+        s_then = math.fsum(then for then, now in S)
+        k['nrr'] = math.fsum(now for then, now in S) / s_then * 100 if S else None
+        k['grr'] = math.fsum(min(now, then) for then, now in S) / s_then * 100 if S else None
+        k['expansion'] = math.fsum(max(0.0, now - then) for then, now in S)
+        k['contraction'] = math.fsum(max(0.0, then - now) for then, now in S if now > 0)
+        k['churned_revenue'] = math.fsum(then for then, now in S if now == 0)
         k['repeat_purchase_rate'] = repeat2 / repeat1 * 100 if repeat1 else None
     else:
         for key in ('nrr', 'grr', 'expansion', 'contraction', 'churned_revenue',
@@ -1199,10 +1529,9 @@ def compute(ws, cfg, as_of):
     k['avg_clv'] = math.fsum(r['clv'] for r in act) / n if n else None
     with_cac = [r for r in act if r['acct'].cac > 0]
     if with_cac:
-        s1 = math.fsum(r['clv'] for r in with_cac)
-        s2 = math.fsum(r['acct'].cac for r in with_cac)
         m = len(with_cac)
-        k['clv_cac_ratio'] = (s1 / m) / (s2 / m)
+        k['clv_cac_ratio'] = ((math.fsum(r['clv'] for r in with_cac) / m)
+                              / (math.fsum(r['acct'].cac for r in with_cac) / m))
     else:
         k['clv_cac_ratio'] = None
     k['revenue_at_risk'] = math.fsum(r['annual'] for r in act if r['risk'] == 'high')
@@ -1245,23 +1574,38 @@ def compute(ws, cfg, as_of):
                       'passives': b[2], 'detractors': b[3],
                       'nps': (b[1] - b[3]) / b[0] * 100 if b[0] else None})
 
-    kpi_order = ['accounts', 'active', 'churned', 'mrr', 'arpc', 'churn_rate', 'retention_rate',
-                 'nrr', 'grr', 'expansion', 'contraction', 'churned_revenue',
-                 'repeat_purchase_rate', 'nps', 'csat', 'avg_health', 'avg_clv',
-                 'clv_cac_ratio', 'revenue_at_risk', 'lifespan_years']
+    # §16 metrics that are also KPIs
+    if ws.has['transactions']:
+        per_account = [[(d, amt) for d, amt, st in r['acct'].tx
+                         if st in ('paid', 'late') and as_of - 365 < d] for r in act]
+        k['purchase_frequency'] = (math.fsum(len({d for d, amt in rows}) for rows in per_account)
+                                   / n) if n else None
+        deals = [amt for rows in per_account for d, amt in rows if amt > 0]
+        k['avg_deal_size'] = math.fsum(deals) / len(deals) if deals else None
+    else:
+        k['purchase_frequency'] = None
+        k['avg_deal_size'] = None
+
     ints = {'accounts', 'active', 'churned'}
     kpis = {}
-    for key in kpi_order:
+    for key in KPI_ORDER:
         v = k[key]
         kpis[key] = v if (v is None or key in ints) else float(v)
+    return {'as_of': as_of, 'results': results, 'kpis': kpis, 'risk_counts': risk_counts,
+            'tiers': tiers_out, 'nps_trend': trend}
 
-    report = {'as_of': ord2str(as_of), 'kpis': kpis, 'risk_counts': risk_counts,
-              'tiers': tiers_out, 'nps_trend': trend}
 
-    accounts_out = []
-    for r in results:
+def report_json(ws, cfg, an, fc):
+    return {'as_of': ord2str(an['as_of']), 'kpis': an['kpis'], 'risk_counts': an['risk_counts'],
+            'tiers': an['tiers'], 'nps_trend': an['nps_trend'], 'forecast': fc,
+            'goals': goals_json(ws, cfg, an)}
+
+
+def accounts_json(an):
+    out = []
+    for r in an['results']:
         a = r['acct']
-        accounts_out.append({
+        out.append({
             'id': a.id, 'name': a.name, 'owner': a.owner,
             'health': r['health'], 'health_delta': r['delta'],
             'factors': {f: (None if r['factors'][f] is None else float(r['factors'][f]))
@@ -1271,22 +1615,310 @@ def compute(ws, cfg, as_of):
             'net_clv': r['net'], 'lifetime_revenue': r['lifetime'],
             'days_inactive': a.days_inactive,
         })
-    return report, accounts_out
+        out[-1].update(r['forecast'])
+    return out
+
+
+# ---------------------------------------------------------------------------
+# §14 forecast
+
+PER_ACCOUNT_FORECAST = ('renewal_probability', 'p_alive', 'expected_purchases',
+                        'expected_value', 'predicted_clv')
+WEEKS_PER_MONTH = 30.4375 / 7
+
+
+def forecast(cfg, an):
+    """Fit both models; set r['forecast'] (the five §10 v2 fields) on every
+    account and return the report's "forecast" object."""
+    as_of = an['as_of']
+    results = an['results']
+    act = [r for r in results if r['active']]
+    model = cfg.forecast_model
+    if model == 'auto':
+        model = 'subscription' if 2 * sum(1 for r in act if r['acct'].mrr > 0) >= len(act) else 'purchases'
+    for r in results:
+        r['forecast'] = dict.fromkeys(PER_ACCOUNT_FORECAST)
+    subscription = _forecast_subscription(cfg, as_of, results, model == 'subscription')
+    purchases = _forecast_purchases(cfg, as_of, results, model == 'purchases')
+    return {'model': model, 'subscription': subscription, 'purchases': purchases}
+
+
+def _forecast_subscription(cfg, as_of, results, chosen):
+    P = cfg.period_months
+    churned_at = []
+    censored_at = []
+    renewals = {}
+    for r in results:
+        a = r['acct']
+        n = 0
+        alive = 0
+        while add_months(a.start, (n + 1) * P) <= as_of:
+            n += 1
+            if active_at(a, add_months(a.start, n * P)):
+                alive += 1
+        renewals[a.id] = n
+        if n == 0:
+            continue
+        if alive < n:
+            churned_at.append(alive + 1)
+        else:
+            censored_at.append(n)
+    if len(churned_at) + len(censored_at) < 20 or not churned_at or not censored_at:
+        return None
+    fit = F.fit_sbg(churned_at, censored_at)
+    if fit is None:
+        return None
+    alpha, beta, ll = fit
+    for r in results:
+        if not r['active']:
+            continue
+        n = renewals[r['acct'].id]
+        r['forecast']['renewal_probability'] = F.sbg_renewal_probability(alpha, beta, n)
+        if chosen:
+            r['forecast']['predicted_clv'] = F.sbg_predicted_clv(
+                alpha, beta, n, r['annual'], cfg.gross_margin, cfg.discount_rate, P,
+                cfg.max_lifespan_years)
+    return {'alpha': alpha, 'beta': beta, 'log_likelihood': ll,
+            'accounts': len(churned_at) + len(censored_at), 'churned': len(churned_at),
+            'period_months': P, 'survival': F.sbg_survival(alpha, beta, 12)}
+
+
+def _forecast_purchases(cfg, as_of, results, chosen):
+    rfm = []        # (result, x, t_x, T, m or None)
+    for r in results:
+        values = {}
+        for d, amt, st in r['acct'].tx:
+            if st in ('paid', 'late'):
+                values.setdefault(d, []).append(amt)
+        if not values:
+            continue
+        dates = sorted(values)
+        x = len(dates) - 1
+        m = math.fsum(math.fsum(values[d]) for d in dates[1:]) / x if x else None
+        rfm.append((r, x, (dates[-1] - dates[0]) / 7, (as_of - dates[0]) / 7, m))
+    if len(rfm) < 20 or not any(x > 0 for _, x, _, _, _ in rfm):
+        return None
+    fit = F.fit_bgnbd([v[1] for v in rfm], [v[2] for v in rfm], [v[3] for v in rfm])
+    if fit is None:
+        return None
+    r_, alpha, a, b, ll = fit
+    out = {'r': r_, 'alpha': alpha, 'a': a, 'b': b, 'log_likelihood': ll, 'accounts': len(rfm),
+           'p': None, 'q': None, 'gamma': None, 'value_log_likelihood': None,
+           'value_accounts': None}
+    valued = [v for v in rfm if v[1] >= 1 and v[4] > 0]
+    gg = F.fit_gamma_gamma([v[1] for v in valued], [v[4] for v in valued]) if len(valued) >= 20 else None
+    if gg is not None and gg[1] <= 1:
+        gg = None
+    if gg is not None:
+        out.update(p=gg[0], q=gg[1], gamma=gg[2], value_log_likelihood=gg[3],
+                   value_accounts=len(valued))
+    months = int(math.floor(12 * cfg.max_lifespan_years))
+    weeks = [i * WEEKS_PER_MONTH for i in range(months + 1)]
+    d_m = (1 + cfg.discount_rate) ** (1 / 12) - 1
+    for res, x, tx, T, m in rfm:
+        fc = res['forecast']
+        fc['p_alive'] = F.bgnbd_p_alive(r_, alpha, a, b, x, tx, T)
+        fc['expected_purchases'] = float(F.bgnbd_expected(
+            r_, alpha, a, b, x, tx, T, [cfg.horizon_months * WEEKS_PER_MONTH])[0])
+        if gg is None:
+            continue
+        p, q, gamma = gg[0], gg[1], gg[2]
+        if x >= 1 and m > 0:
+            fc['expected_value'] = (gamma + m * x) * p / (p * x + q - 1)
+        else:
+            fc['expected_value'] = p * gamma / (q - 1)
+        if chosen:
+            E = F.bgnbd_expected(r_, alpha, a, b, x, tx, T, weeks)
+            fc['predicted_clv'] = cfg.gross_margin * fc['expected_value'] * math.fsum(
+                float(E[i] - E[i - 1]) / (1 + d_m) ** i for i in range(1, months + 1))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# §15 cohorts
+
+
+def _month_index(o):
+    d = datetime.date.fromordinal(o)
+    return d.year * 12 + d.month - 1
+
+
+def _month_end(index):
+    y, m = divmod(index, 12)
+    return datetime.date(y, m + 1, calendar.monthrange(y, m + 1)[1]).toordinal()
+
+
+def cohorts_json(ws, cfg, an):
+    as_of = an['as_of']
+    now = _month_index(as_of)
+    groups = {}
+    for r in an['results']:
+        c = _month_index(r['acct'].start)
+        if now - cfg.cohort_months < c:
+            groups.setdefault(c, []).append(r['acct'])
+    rows = []
+    sums = []       # per age: [active, N, rev(k) and rev(0) over cohorts with rev(0) > 0]
+    for c in sorted(groups):
+        accts = groups[c]
+        N = len(accts)
+        logo = []
+        revenue = []
+        for k in range(now - c + 1):
+            D = min(_month_end(c + k), as_of)
+            alive = sum(1 for a in accts if active_at(a, D))
+            logo.append(alive / N * 100)
+            revenue.append(math.fsum(amt for a in accts for d, amt, st in a.tx
+                                     if st in ('paid', 'late') and _month_index(d) == c + k))
+            if len(sums) <= k:
+                sums.append([0, 0, [], []])
+            sums[k][0] += alive
+            sums[k][1] += N
+        has_revenue = ws.has['transactions'] and revenue[0] > 0
+        if has_revenue:
+            for k, rev in enumerate(revenue):
+                sums[k][2].append(rev)
+                sums[k][3].append(revenue[0])
+        y, m = divmod(c, 12)
+        rows.append({'month': '%04d-%02d' % (y, m + 1), 'accounts': N, 'logo': logo,
+                     'revenue': [rev / revenue[0] * 100 for rev in revenue] if has_revenue else None})
+    average = {'logo': [alive / N * 100 for alive, N, _, _ in sums],
+               'revenue': [math.fsum(revs) / math.fsum(firsts) * 100 if revs else None
+                           for _, _, revs, firsts in sums]}
+    return {'as_of': ord2str(as_of), 'cohorts': rows, 'average': average}
+
+
+# ---------------------------------------------------------------------------
+# §16 goals
+
+
+def goals_json(ws, cfg, an):
+    if cfg.goals_start is None:
+        return []
+    start = cfg.goals_start
+    as_of = an['as_of']
+    at_start = None
+    if start <= as_of and any(m not in cfg.goals_baseline for m, _, _ in cfg.goals):
+        at_start = compute(ws, cfg, start)['kpis']
+    year = add_months(start, 12) - start
+    expected = clamp((as_of - start) / year, 0, 1) * 100
+    out = []
+    for metric, t6, t12 in cfg.goals:
+        if metric in cfg.goals_baseline:
+            baseline = cfg.goals_baseline[metric]
+        else:
+            baseline = None if at_start is None else at_start[metric]
+        current = an['kpis'][metric]
+        targets = [_target(t, baseline) for t in (t6, t12)]
+        progress = [None if (current is None or baseline is None or t is None or t == baseline)
+                    else (current - baseline) / (t - baseline) * 100 for t in targets]
+        out.append({'metric': metric, 'baseline': _float(baseline), 'current': _float(current),
+                    'target_6': targets[0], 'target_12': targets[1],
+                    'progress_6': progress[0], 'progress_12': progress[1],
+                    'expected_12': float(expected),
+                    'on_track': progress[1] is not None and progress[1] >= expected})
+    return out
+
+
+def _float(v):
+    return None if v is None else float(v)
+
+
+def _target(target, baseline):
+    kind, x = target
+    if kind == 'value':
+        return x
+    if baseline is None:
+        return None
+    if kind == 'add':
+        return baseline + x
+    return baseline * (1 + x / 100)
+
+
+# ---------------------------------------------------------------------------
+# §17 rules and tasks
+
+
+def account_signals(ws, r, as_of):
+    a = r['acct']
+    has, u_now, u_prev, trend, util = usage_signals(a, as_of)
+    latest_nps = None
+    for d, kind, sc in a.surveys:
+        if kind == 'nps' and as_of - 365 < d and (latest_nps is None or d >= latest_nps[0]):
+            latest_nps = (d, sc)
+    sig = {
+        'id': a.id, 'name': a.name, 'owner': a.owner, 'plan': a.plan,
+        'status': 'active' if r['active'] else 'churned', 'risk': r['risk'], 'tier': r['tier'],
+        'health': r['health'], 'health_delta': r['delta'], 'mrr': a.mrr,
+        'annual_revenue': r['annual'], 'clv': r['clv'], 'net_clv': r['net'],
+        'lifetime_revenue': r['lifetime'], 'predicted_clv': r['forecast']['predicted_clv'],
+        'renewal_probability': r['forecast']['renewal_probability'],
+        'p_alive': r['forecast']['p_alive'], 'days_inactive': a.days_inactive,
+        'utilization': util, 'usage_trend': trend,
+        'tenure_months': (as_of - a.start) / 30.4375,
+        'days_to_renewal': None if a.renewal is None else a.renewal - as_of,
+        'days_since_churn': None if r['active'] else as_of - a.churned_on,
+        'nps': None if latest_nps is None else latest_nps[1],
+        'open_tickets': None, 'urgent_open_tickets': None, 'oldest_open_ticket_days': None,
+        'failed_payments': None,
+    }
+    if ws.has['tickets']:
+        open_ = [tk for tk in a.tickets if unresolved(tk, as_of)]
+        sig['open_tickets'] = len(open_)
+        sig['urgent_open_tickets'] = sum(1 for tk in open_ if tk[2] in ('high', 'urgent'))
+        if open_:
+            sig['oldest_open_ticket_days'] = max(as_of - tk[0] for tk in open_)
+    if ws.has['transactions']:
+        sig['failed_payments'] = sum(1 for d, amt, st in a.tx if st == 'failed' and as_of - 60 < d)
+    for f in FACTORS:
+        sig['factor_' + f] = r['factors'][f]
+    return sig
+
+
+def tasks_json(ws, cfg, an):
+    as_of = an['as_of']
+    latest = {}     # (rule, account) -> (date, line, status)
+    for line, rule, aid, status, d in ws.task_rows:
+        if status == 'done' and d > as_of:
+            continue
+        key = (rule, aid)
+        if key not in latest or (d, line) >= latest[key][:2]:
+            latest[key] = (d, line, status)
+    tasks = []
+    for i, rule in enumerate(cfg.rules):
+        for order, r in enumerate(an['results']):
+            a = r['acct']
+            if not eval_when(rule.when, account_signals(ws, r, as_of)):
+                continue
+            row = latest.get((rule.name, a.id))
+            if row is not None:
+                d, _, status = row
+                if status == 'done' and as_of < d + rule.cooldown_days:
+                    continue
+                if status == 'snoozed' and as_of < d:
+                    continue
+            tasks.append(((as_of + rule.due_days, i, order),
+                          {'rule': rule.name, 'account': a.id, 'name': a.name, 'owner': a.owner,
+                           'play': rule.play, 'due': ord2str(as_of + rule.due_days)}))
+    tasks.sort(key=lambda t: t[0])
+    return [t[1] for t in tasks]
 
 
 # ---------------------------------------------------------------------------
 # CLI
 
 
+COMMANDS = ('report', 'accounts', 'cohorts', 'tasks')
+
+
 def usage_exit(msg):
     sys.stderr.write('lifeline_ref: %s\n' % msg)
-    sys.stderr.write('usage: lifeline_ref.py report|accounts WORKSPACE [--as-of YYYY-MM-DD]\n')
+    sys.stderr.write('usage: lifeline_ref.py report|accounts|cohorts|tasks WORKSPACE [--as-of YYYY-MM-DD]\n')
     sys.exit(EXIT_USAGE)
 
 
 def run(argv):
-    if len(argv) < 1 or argv[0] not in ('report', 'accounts'):
-        usage_exit('expected a command: report or accounts')
+    if len(argv) < 1 or argv[0] not in COMMANDS:
+        usage_exit('expected a command: report, accounts, cohorts or tasks')
     cmd = argv[0]
     ws_path = None
     flag = None
@@ -1336,8 +1968,17 @@ def run(argv):
         as_of = max(ws.dates)
     else:
         as_of = datetime.date.today().toordinal()
-    report, accounts = compute(ws, cfg, as_of)
-    out = report if cmd == 'report' else accounts
+    an = compute(ws, cfg, as_of)
+    if cmd == 'cohorts':
+        out = cohorts_json(ws, cfg, an)
+    else:
+        fc = forecast(cfg, an)
+        if cmd == 'report':
+            out = report_json(ws, cfg, an, fc)
+        elif cmd == 'accounts':
+            out = accounts_json(an)
+        else:
+            out = tasks_json(ws, cfg, an)
     sys.stdout.write(json.dumps(out, indent=2, ensure_ascii=False, allow_nan=True) + '\n')
     return 0
 

@@ -10,6 +10,8 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
+import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REF = os.path.join(HERE, 'lifeline_ref.py')
@@ -23,6 +25,12 @@ def run(cmd, ws, *extra):
     p = subprocess.run([sys.executable, REF, cmd, os.path.join(FIX, ws)] + list(extra),
                        capture_output=True, text=True)
     return p.returncode, p.stdout, p.stderr
+
+
+def write_ws(path, files):
+    for name, text in files.items():
+        with open(os.path.join(path, name), 'w', encoding='utf-8') as f:
+            f.write(text)
 
 
 def near(a, b):
@@ -255,6 +263,123 @@ check('config lifespan', CR['kpis']['lifespan_years'], 2.5)
 check('config nps (orphan left out)', CR['kpis']['nps'], 100.0)
 check('config avg_health', CR['kpis']['avg_health'], 10.0)
 check('config tier counts', [t['accounts'] for t in CR['tiers']], [1, 0, 0, 1])
+
+# ---------------------------------------------------------------------------
+# exact sums (SPEC §13 v2): 1e16 + 1 - 1e16 is 1, not the 0 of running addition
+with tempfile.TemporaryDirectory() as tmp:
+    write_ws(tmp, {
+        'accounts.csv': 'id,name,start_date\nS1,Sum,2025-01-01\n',
+        'transactions.csv': 'account_id,date,amount\nS1,2025-01-02,1e16\n'
+                            'S1,2025-01-03,1\nS1,2025-01-04,-1e16\n',
+    })
+    rc, out, err = run('accounts', tmp)
+    check('fsum lifetime_revenue', json.loads(out)[0]['lifetime_revenue'], 1.0)
+    check('fsum annual_revenue', json.loads(out)[0]['annual_revenue'], 1.0)
+
+# ---------------------------------------------------------------------------
+# §14.1 sBG: Fader & Hardie (2007), "How to project customer retention",
+# survivors of 1000 customers after years 0-7. Each lost customer leaves
+# 30 days before the renewal it misses; as_of is the 7th renewal.
+def sbg_workspace(path, survivors):
+    lines = ['id,name,start_date,mrr,status,churn_date']
+    i = 0
+    for t in range(1, len(survivors)):
+        for _ in range(survivors[t - 1] - survivors[t]):
+            i += 1
+            left = '%04d-12-02' % (2009 + t)
+            lines.append('C%d,C%d,2010-01-01,100,churned,%s' % (i, i, left))
+    for _ in range(survivors[-1]):
+        i += 1
+        lines.append('C%d,C%d,2010-01-01,100,active,' % (i, i))
+    write_ws(path, {'accounts.csv': '\n'.join(lines) + '\n',
+                    'lifeline.toml': 'as_of = 2017-01-01\n[forecast]\nmodel = "subscription"\n'})
+
+
+def close(label, got, want, digits):
+    check(label, round(got, digits), round(want, digits))
+
+
+for label, survivors, alpha, beta, ll in (
+        ('High End', [1000, 869, 743, 653, 593, 551, 517, 491], 0.668, 3.806, -1611.16),
+        ('Regular', [1000, 631, 468, 382, 326, 289, 262, 241], 0.704, 1.182, -1680.27)):
+    with tempfile.TemporaryDirectory() as tmp:
+        sbg_workspace(tmp, survivors)
+        rc, out, err = run('report', tmp)
+        S = json.loads(out)['forecast']['subscription']
+        close('sBG %s alpha' % label, S['alpha'], alpha, 3)
+        close('sBG %s beta' % label, S['beta'], beta, 3)
+        close('sBG %s LL' % label, S['log_likelihood'], ll, 2)
+        check('sBG %s counts' % label, (S['accounts'], S['churned'], S['period_months']),
+              (1000, 1000 - survivors[-1], 12))
+        # S(1) = beta / (alpha + beta)
+        check('sBG %s S(1)' % label, S['survival'][0], S['beta'] / (S['alpha'] + S['beta']))
+        rc, out, err = run('accounts', tmp)
+        last = json.loads(out)[-1]
+        check('sBG %s renewal_probability' % label, last['renewal_probability'],
+              (S['beta'] + 7) / (S['alpha'] + S['beta'] + 7))
+        check('sBG %s churned: no forecast' % label, json.loads(out)[0]['predicted_clv'], None)
+
+# A homogeneous book (20 % leave in each of two years, exactly geometric) has
+# no maximum inside the range: the model is none.
+with tempfile.TemporaryDirectory() as tmp:
+    sbg_workspace(tmp, [100, 80, 64])
+    write_ws(tmp, {'lifeline.toml': 'as_of = 2012-01-01\n[forecast]\nmodel = "subscription"\n'})
+    rc, out, err = run('report', tmp)
+    check('sBG homogeneous: none', json.loads(out)['forecast']['subscription'], None)
+
+# ---------------------------------------------------------------------------
+# §14.2 BG/NBD and Gamma-Gamma on the CDNOW sample of Fader, Hardie & Lee
+# (2,357 customers, calibration to 1997-09-30), from the lifetimes wheel.
+sys.path.insert(0, HERE)
+import lifeline_forecast  # noqa: E402
+
+
+def cdnow_rows(tmp):
+    subprocess.run([sys.executable, '-m', 'pip', 'download', '-q', '--no-deps',
+                    'lifetimes==0.11.3', '-d', tmp], check=True, capture_output=True)
+    wheel = [f for f in os.listdir(tmp) if f.endswith('.whl')][0]
+    with zipfile.ZipFile(os.path.join(tmp, wheel)) as z:
+        return z.read('lifetimes/datasets/CDNOW_sample.txt').decode('ascii').split('\n')
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    first = {}
+    tx = ['account_id,date,amount']
+    for line in cdnow_rows(tmp):
+        if not line.strip():
+            continue
+        cid, _, d, _, amount = line.split()
+        d = '%s-%s-%s' % (d[:4], d[4:6], d[6:])
+        first[cid] = min(first.get(cid, d), d)
+        tx.append('%s,%s,%s' % (cid, d, amount))
+    ws = os.path.join(tmp, 'cdnow')
+    os.mkdir(ws)
+    write_ws(ws, {
+        'accounts.csv': 'id,name,start_date\n' + ''.join(
+            '%s,%s,%s\n' % (c, c, d) for c, d in first.items()),
+        'transactions.csv': '\n'.join(tx) + '\n',
+        'lifeline.toml': 'as_of = 1997-09-30\n[forecast]\nmodel = "purchases"\n',
+    })
+    rc, out, err = run('report', ws)
+    P = json.loads(out)['forecast']['purchases']
+    check('CDNOW accounts', (P['accounts'], P['value_accounts']), (2357, 946))
+    close('BG/NBD r', P['r'], 0.2426, 4)
+    close('BG/NBD alpha', P['alpha'], 4.414, 3)
+    close('BG/NBD a', P['a'], 0.793, 3)
+    close('BG/NBD b', P['b'], 2.426, 3)
+    close('BG/NBD LL', P['log_likelihood'], -9582.4, 1)
+    close('Gamma-Gamma p', P['p'], 6.25, 2)
+    close('Gamma-Gamma q', P['q'], 3.74, 2)
+    close('Gamma-Gamma gamma', P['gamma'], 15.44, 2)
+    E39 = lifeline_forecast.bgnbd_expected(P['r'], P['alpha'], P['a'], P['b'], 2, 30.43, 38.86, [39.0])
+    close('BG/NBD E(39) for x=2, t_x=30.43, T=38.86', float(E39[0]), 1.226, 3)
+    rc, out, err = run('accounts', ws)
+    c4 = json.loads(out)[0]      # 00004: 1997-01-01, 01-18, 08-02 -> x = 2
+    A = P['a'] / (P['b'] + 1) * ((P['alpha'] + 272 / 7) / (P['alpha'] + 213 / 7)) ** (P['r'] + 2)
+    check('CDNOW 00004 p_alive', c4['p_alive'], 1 / (1 + A))
+    m = (29.73 + 14.96) / 2
+    check('CDNOW 00004 expected_value', c4['expected_value'],
+          (P['gamma'] + m * 2) * P['p'] / (P['p'] * 2 + P['q'] - 1))
 
 # ---------------------------------------------------------------------------
 # errors / broken / missing
