@@ -64,11 +64,36 @@ enum MaximumLikelihood {
             let side = fit.theta.firstIndex(where: { $0 - lower < edge || upper - $0 < edge })
             if side == nil && !fit.settled { return .failure(.didNotSettle) }
             guard let side else {
+                if let ridge = ridgeToEdge(fit.theta, fit.value, f) { return .failure(.noMaximumInside(parameter: names[ridge])) }
                 return .success(Fit(parameters: fit.theta.map { exp($0) }, logLikelihood: fit.value))
             }
             onEdge = side
         }
         return .failure(.noMaximumInside(parameter: names[onEdge]))
+    }
+
+    /// Where heterogeneity vanishes, LL rises along a ridge on which the
+    /// parameters grow together (r and α keeping r/α, a and b keeping a/b…)
+    /// towards the edge, and so flatly that a climb stops well inside it
+    /// (r = 188,000, α = 882,000 on a generated book). So a maximum is only
+    /// inside the range if LL is lower at the edge along every such ray: each
+    /// parameter alone, each pair and all of them moved together until the
+    /// largest reaches 1e6. Returns the index of a parameter on a ray whose
+    /// edge is as good as the fit, or nil when the maximum is inside.
+    private static func ridgeToEdge(_ theta: [Double], _ value: Double, _ f: LogLikelihood) -> Int? {
+        let n = theta.count
+        var rays: [[Int]] = (0..<n).map { [$0] }
+        for i in 0..<n { for j in (i + 1)..<n { rays.append([i, j]) } }
+        if n > 2 { rays.append(Array(0..<n)) }
+        let tolerance = 1e-9 * max(1, abs(value))
+        for ray in rays {
+            let shift = upper - ray.map { theta[$0] }.max()!
+            guard shift > 0 else { continue }
+            var far = theta
+            for i in ray { far[i] += shift }
+            if let v = f(far.map { exp($0) })?.value, v.isFinite, v >= value - tolerance { return ray[0] }
+        }
+        return nil
     }
 
     /// BFGS on −LL in log-parameters θ; stops when no step moves any θ by more than 1e-10.
