@@ -84,6 +84,8 @@ struct AccountAnalyzer {
         var r = AccountResult()
         guard account.startDate <= asOf else { return r }
         r.takesPart = true
+        r.mrr = account.mrr
+        r.cac = account.cac
         let now = inputs(a, at: asOf)
         r.factors = now.scores
         r.health = r.factors.health(weights: config.weights)

@@ -45,6 +45,10 @@ public struct AccountResult: Sendable {
     public var renewalsActive = 0
 
     // Contributions to the KPIs (SPEC §8).
+    /// The account's mrr and cac as analysed, so its share of the KPI sums can
+    /// be taken out after an edit has changed the account.
+    var mrr = 0.0
+    var cac = 0.0
     var activeYearAgo = false
     var revenueLastYear = 0.0
     var billedYearAgo = 0.0

@@ -66,6 +66,8 @@ public struct Analysis: Sendable {
     // Compact copies for recomputing after a one-account edit without walking
     // every account's full results (see Engine.reanalyze).
     /// Accounts active a year before as_of, and those of them no longer active (SPEC §6).
+    /// The sums behind `kpis`, kept so an edit to one account updates them in place.
+    var kpiSums = KPISums()
     var churnCounts = (yearAgo: 0, lost: 0)
     var clvs: [Double] = []
     var mrrs: [Double] = []

@@ -43,12 +43,13 @@ public enum Engine {
         rowRules.lowHealth = to.risk.lowHealth
         rowRules.fairHealth = to.risk.fairHealth
         rowRules.renewalHealth = to.risk.renewalHealth
-        if rowRules != to.risk || from.asOf != to.asOf {
+        // Renewals are counted per account with the contract term (SPEC §14.1).
+        if rowRules != to.risk || from.asOf != to.asOf || from.forecast.periodMonths != to.forecast.periodMonths {
             analysis = analyze(workspace, asOf: analysis.asOf)
         } else if from.weights != to.weights || from.risk != to.risk {
             reweigh(&analysis, in: workspace)
         } else {
-            analysis = summarize(workspace, asOf: analysis.asOf, results: analysis.accounts)
+            analysis = summarize(workspace, asOf: analysis.asOf, results: analysis.accounts, previousForecast: analysis.forecast)
         }
     }
 
@@ -71,7 +72,8 @@ public enum Engine {
         let trend = keepTrend ? analysis.npsTrend : nil
         guard ltv == analysis.lifetimeValue else {
             results[a] = new
-            analysis = summarize(workspace, asOf: analysis.asOf, results: results, previousRanking: analysis.ranking, changed: a, trend: trend)
+            analysis = summarize(workspace, asOf: analysis.asOf, results: results, previousRanking: analysis.ranking, changed: a, trend: trend,
+                                 previousForecast: analysis.forecast)
             return
         }
         value(&new, workspace.accounts[a], ltv)
@@ -85,10 +87,14 @@ public enum Engine {
         ranked[a] = new.takesPart && new.isActive
         let (ranking, tiers) = TierList.rank(results: &results, clvs: clvs, mrrs: mrrs, ranked: ranked, accounts: workspace.accounts,
                                              cuts: workspace.config.tiers, previous: analysis.ranking, changed: a, othersUnchanged: true)
-        let forecast = Forecast.make(workspace, results: &results)
+        let forecast = Forecast.make(workspace, results: &results, previous: analysis.forecast, changed: a)
+        var sums = analysis.kpiSums
+        sums.add(old, sign: -1)
+        sums.add(new, sign: 1)
         var next = Analysis(asOf: analysis.asOf, accounts: [], lifetimeValue: ltv, ranking: ranking, tiers: tiers,
-                            kpis: KPICalculator.kpis(workspace, results: results, lifetimeValue: ltv), riskCounts: riskCounts,
+                            kpis: sums.kpis(workspace, lifetimeValue: ltv), riskCounts: riskCounts,
                             npsTrend: trend ?? KPICalculator.npsTrend(workspace, results: results, asOf: analysis.asOf))
+        next.kpiSums = sums
         next.accounts = results
         next.forecast = forecast
         next.churnCounts = counts
@@ -125,7 +131,7 @@ public enum Engine {
             results[a].healthThen = results[a].factorsThen.flatMap { $0.health(weights: weights) }
             RiskRules.assess(&results[a], renewalDate: workspace.accounts[a].renewalDate, asOf: analysis.asOf, thresholds: workspace.config.risk)
         }
-        analysis = summarize(workspace, asOf: analysis.asOf, results: results)
+        analysis = summarize(workspace, asOf: analysis.asOf, results: results, previousForecast: analysis.forecast)
     }
 
     /// The raw signals behind account `a`'s factors at as_of and 30 days before.
@@ -136,7 +142,8 @@ public enum Engine {
     /// The workspace-wide part: CLV with the shared lifespan, tiers, KPIs, trend.
     /// `trend` is the NPS trend to keep when the edit cannot have changed it.
     static func summarize(_ workspace: Workspace, asOf: Day, results input: consuming [AccountResult],
-                          previousRanking: [Int]? = nil, changed: Int? = nil, trend: [NPSMonth]? = nil) -> Analysis {
+                          previousRanking: [Int]? = nil, changed: Int? = nil, trend: [NPSMonth]? = nil,
+                          previousForecast: Forecast? = nil) -> Analysis {
         var results = input
         let accounts = workspace.accounts
         // SPEC §6 annual churn rate.
@@ -162,11 +169,13 @@ public enum Engine {
         let ranked = results.map { $0.takesPart && $0.isActive }
         let (ranking, tiers) = TierList.rank(results: &results, clvs: clvs, mrrs: mrrs, ranked: ranked, accounts: accounts,
                                              cuts: workspace.config.tiers, previous: previousRanking, changed: changed)
-        let kpis = KPICalculator.kpis(workspace, results: results, lifetimeValue: ltv)
+        let sums = KPISums(results, workspace)
+        let kpis = sums.kpis(workspace, lifetimeValue: ltv)
         let trend = trend ?? KPICalculator.npsTrend(workspace, results: results, asOf: asOf)
-        let forecast = Forecast.make(workspace, results: &results)
+        let forecast = Forecast.make(workspace, results: &results, previous: previousForecast, changed: changed)
         var analysis = Analysis(asOf: asOf, accounts: [], lifetimeValue: ltv, ranking: ranking, tiers: tiers,
                                 kpis: kpis, riskCounts: riskCounts, npsTrend: trend)
+        analysis.kpiSums = sums
         analysis.accounts = results
         analysis.forecast = forecast
         analysis.churnCounts = (yearAgo, lost)

@@ -81,6 +81,15 @@ public struct ExactSum: Sendable {
 
     public static func += (sum: inout ExactSum, x: Double) { sum.add(x) }
 
+    /// The same terms with their signs turned: adding it takes them out again, exactly.
+    public static prefix func - (x: ExactSum) -> ExactSum {
+        var y = x
+        for i in 0..<y.partialCount { y.partials[i] = -y.partials[i] }
+        for i in y.limbs.indices { y.limbs[i] = -y.limbs[i] }
+        y.nonFinite = -y.nonFinite
+        return y
+    }
+
     /// Adds every term of `other`: the total is still rounded only once, so
     /// per-account sums merge into an exactly rounded workspace sum.
     public static func += (sum: inout ExactSum, other: ExactSum) {

@@ -1,57 +1,74 @@
 import LifelineWorkspace
 
-/// SPEC §8 KPIs and §9 NPS trend, summed from the per-account results.
-enum KPICalculator {
-    static func kpis(_ workspace: Workspace, results: [AccountResult], lifetimeValue: LifetimeValue) -> KPIs {
-        var k = KPIs()
-        let accounts = workspace.accounts
-        // SPEC §13: every sum exact, each mean one exact sum divided by its count.
-        var mrr = ExactSum(), revenueAtRisk = ExactSum()
-        var healthSum = ExactSum(), healthCount = 0, clvSum = ExactSum()
-        var cacCLVSum = ExactSum(), cacSum = ExactSum(), cacCount = 0
-        var then = ExactSum(), now = ExactSum(), kept = ExactSum(), inS = 0
-        var expansion = ExactSum(), contraction = ExactSum(), churnedRevenue = ExactSum()
-        var buyers = 0, repeatBuyers = 0
-        var promoters = 0, detractors = 0, responses = 0
-        var ratings = 0, positive = 0
-        var purchaseDates = 0, dealSum = ExactSum(), deals = 0
+/// The sums and counts behind the SPEC §8 KPIs, one account's share at a
+/// time. Exact sums (SPEC §13) make taking an account's old share out and
+/// putting its new one in give exactly what summing every account afresh
+/// gives, so an edit to one account costs one account's work: re-summing
+/// 100,000 accounts exactly was most of an edit's time (issue 8).
+struct KPISums: Sendable {
+    private var accounts = 0, active = 0
+    private var mrr = ExactSum(), revenueAtRisk = ExactSum()
+    private var healthSum = ExactSum(), healthCount = 0, clvSum = ExactSum()
+    private var cacCLVSum = ExactSum(), cacSum = ExactSum(), cacCount = 0
+    private var then = ExactSum(), now = ExactSum(), kept = ExactSum(), inS = 0
+    private var expansion = ExactSum(), contraction = ExactSum(), churnedRevenue = ExactSum()
+    private var buyers = 0, repeatBuyers = 0
+    private var promoters = 0, detractors = 0, responses = 0
+    private var ratings = 0, positive = 0
+    private var purchaseDates = 0, dealSum = ExactSum(), deals = 0
+
+    init() {}
+
+    init(_ results: [AccountResult], _ workspace: Workspace) {
         // By index, reading fields in place: copying each account's full result out
         // of the array was most of the time an edit took on 100,000 accounts.
-        for a in results.indices where results[a].takesPart {
-            k.accounts += 1
-            if results[a].isActive {
-                k.active += 1
-                mrr += accounts[a].mrr
-                if let h = results[a].health { healthSum += h; healthCount += 1 }
-                clvSum += results[a].clv
-                if accounts[a].cac > 0 {
-                    cacCLVSum += results[a].clv
-                    cacSum += accounts[a].cac
-                    cacCount += 1
-                }
-                if results[a].risk == .high { revenueAtRisk += results[a].annualRevenue }
-                purchaseDates += results[a].purchaseDatesLastYear
-                dealSum += results[a].dealSum
-                deals += results[a].deals
+        for a in results.indices { add(results[a], sign: 1) }
+    }
+
+    /// Adds (`sign` 1) or takes out (`sign` −1) one account's share.
+    mutating func add(_ r: AccountResult, sign: Int) {
+        guard r.takesPart else { return }
+        let s = Double(sign)
+        accounts += sign
+        if r.isActive {
+            active += sign
+            mrr += s * r.mrr
+            if let h = r.health { healthSum += s * h; healthCount += sign }
+            clvSum += s * r.clv
+            if r.cac > 0 {
+                cacCLVSum += s * r.clv
+                cacSum += s * r.cac
+                cacCount += sign
             }
-            if results[a].billedYearAgo > 0 {
-                inS += 1
-                then += results[a].billedYearAgo
-                now += results[a].billedNow
-                kept += min(results[a].billedNow, results[a].billedYearAgo)
-                expansion += max(0, results[a].billedNow - results[a].billedYearAgo)
-                if results[a].billedNow > 0 { contraction += max(0, results[a].billedYearAgo - results[a].billedNow) }
-                if results[a].billedNow == 0 { churnedRevenue += results[a].billedYearAgo }
-            }
-            if results[a].revenueRows >= 1 { buyers += 1 }
-            if results[a].revenueRows >= 2 { repeatBuyers += 1 }
-            promoters += results[a].promoters
-            detractors += results[a].detractors
-            responses += results[a].promoters + results[a].passives + results[a].detractors
-            ratings += results[a].csatRatings
-            positive += results[a].csatPositive
+            if r.risk == .high { revenueAtRisk += s * r.annualRevenue }
+            purchaseDates += sign * r.purchaseDatesLastYear
+            dealSum += sign > 0 ? r.dealSum : -r.dealSum
+            deals += sign * r.deals
         }
-        k.churned = k.accounts - k.active
+        if r.billedYearAgo > 0 {
+            inS += sign
+            then += s * r.billedYearAgo
+            now += s * r.billedNow
+            kept += s * min(r.billedNow, r.billedYearAgo)
+            expansion += s * max(0, r.billedNow - r.billedYearAgo)
+            if r.billedNow > 0 { contraction += s * max(0, r.billedYearAgo - r.billedNow) }
+            if r.billedNow == 0 { churnedRevenue += s * r.billedYearAgo }
+        }
+        if r.revenueRows >= 1 { buyers += sign }
+        if r.revenueRows >= 2 { repeatBuyers += sign }
+        promoters += sign * r.promoters
+        detractors += sign * r.detractors
+        responses += sign * (r.promoters + r.passives + r.detractors)
+        ratings += sign * r.csatRatings
+        positive += sign * r.csatPositive
+    }
+
+    /// The KPIs, with the workspace-wide churn rate and lifespan of SPEC §6.
+    func kpis(_ workspace: Workspace, lifetimeValue: LifetimeValue) -> KPIs {
+        var k = KPIs()
+        k.accounts = accounts
+        k.active = active
+        k.churned = accounts - active
         k.mrr = mrr.value
         k.revenueAtRisk = revenueAtRisk.value
         k.arpc = k.active > 0 ? k.mrr / Double(k.active) : nil
@@ -76,6 +93,13 @@ enum KPICalculator {
         k.clvCACRatio = cacCount > 0 ? (cacCLVSum.value / Double(cacCount)) / (cacSum.value / Double(cacCount)) : nil
         k.lifespanYears = lifetimeValue.lifespanYears
         return k
+    }
+}
+
+/// SPEC §8 KPIs and §9 NPS trend, summed from the per-account results.
+enum KPICalculator {
+    static func kpis(_ workspace: Workspace, results: [AccountResult], lifetimeValue: LifetimeValue) -> KPIs {
+        KPISums(results, workspace).kpis(workspace, lifetimeValue: lifetimeValue)
     }
 
     /// The month holding as_of and the eleven before it, oldest first.

@@ -21,14 +21,17 @@ struct AccountPricing: Sendable {
     let periods: Int
     let periodDiscount: Double
     /// Per (x, T in days): the bracket at the horizon w, and Σ_{i=1..M} (bracket(w_i) − bracket(w_{i−1}))/(1 + d_m)^i.
-    let brackets: [Key: (horizon: Double?, discounted: Double?)]
+    let brackets: Brackets
+    typealias Brackets = [Key: (horizon: Double?, discounted: Double?)]
 
     struct Key: Hashable, Sendable {
         var x: Int
         var ageDays: Int
     }
 
-    init(forecast: Forecast, config: Config, results: [AccountResult]) {
+    /// `known`: the brackets worked out for the same fit, settings and
+    /// purchase histories before, which only need looking up again.
+    init(forecast: Forecast, config: Config, results: [AccountResult], known: Brackets? = nil) {
         self.forecast = forecast
         grossMargin = config.clv.grossMargin
         periodMonths = config.forecast.periodMonths
@@ -37,6 +40,10 @@ struct AccountPricing: Sendable {
         periodDiscount = pow(1 + config.clv.discountRate, Double(periodMonths) / 12) - 1
         guard case .success(let buy) = forecast.purchases else {
             brackets = [:]
+            return
+        }
+        if let known {
+            brackets = known
             return
         }
         let keys = Array(Set(results.compactMap { $0.purchases.map { Key(x: $0.x, ageDays: $0.ageDays) } }))

@@ -54,11 +54,34 @@ public struct Forecast: Sendable, Equatable {
     static let unfitted = Forecast(model: .subscription, why: "", subscription: .failure(.tooLittleData("no accounts")),
                                    purchases: .failure(.tooLittleData("no accounts")))
 
+    /// What the fits and the prices were made from, so that an edit that
+    /// changes none of it keeps them: refitting both models on 100,000
+    /// accounts after every keystroke-sized edit took 130 ms of the 16 ms an
+    /// edit may take (lifeline-bench edit_account_ms, issue 8).
+    struct Inputs: Sendable, Equatable {
+        var book: ShiftedBetaGeometric.Book
+        var histories: [PurchaseHistory]
+        var settings: ForecastSettings
+        var clv: CLVSettings
+    }
+
+    var inputs: Inputs?
+    /// The purchase curves the accounts were priced with (see AccountPricing).
+    var brackets: AccountPricing.Brackets = [:]
+
+    public static func == (a: Forecast, b: Forecast) -> Bool {
+        a.model == b.model && a.why == b.why && a.subscription == b.subscription && a.purchases == b.purchases
+    }
+
     /// w_i = i × 30.4375 / 7: the end of month i in weeks.
     static func monthEnd(_ i: Int) -> Double { Double(i) * 30.4375 / 7 }
 
-    /// Fits both models to the per-account inputs and fills every account's numbers.
-    static func make(_ workspace: Workspace, results: inout [AccountResult]) -> Forecast {
+    /// Fits both models to the per-account inputs and fills every account's
+    /// numbers. With `previous` (the forecast before an edit to account
+    /// `changed`), a model whose inputs are unchanged keeps its fit, and when
+    /// both fits and the settings are unchanged only that account is priced
+    /// again: every other account's numbers depend on nothing that moved.
+    static func make(_ workspace: Workspace, results: inout [AccountResult], previous: Forecast? = nil, changed: Int? = nil) -> Forecast {
         let settings = workspace.config.forecast
         var book = ShiftedBetaGeometric.Book()
         var histories: [PurchaseHistory] = []
@@ -81,23 +104,45 @@ public struct Forecast: Sendable, Equatable {
         case .auto:
             (model, why) = (.purchases, "only \(share) % of active accounts pay a monthly fee (fewer than half), so customers are modelled as buying when they like")
         }
-        let subscription = ShiftedBetaGeometric.fit(book).map { fit in
+        let inputs = Inputs(book: book, histories: histories, settings: settings, clv: workspace.config.clv)
+        let old = previous?.inputs
+        if let previous, let old, old == inputs, let changed, previous.model == model {
+            var forecast = previous
+            forecast.why = why
+            let pricing = AccountPricing(forecast: forecast, config: workspace.config, results: results, known: previous.brackets)
+            results[changed].forecast = results[changed].takesPart ? pricing.price(results[changed]) : AccountForecast()
+            return forecast
+        }
+        let sameBook = old?.book == book && old?.settings == settings
+        let sameHistories = old?.histories == histories
+        let subscription = sameBook ? previous!.subscription : Self.fitSubscription(book, settings)
+        let purchases = sameHistories ? previous!.purchases : Self.fitPurchases(histories)
+        var forecast = Forecast(model: model, why: why, subscription: subscription, purchases: purchases)
+        forecast.inputs = inputs
+        let curvesHold = sameHistories && previous?.model == model && old?.settings == settings && old?.clv == inputs.clv
+        forecast.price(&results, workspace, known: curvesHold ? previous?.brackets : nil)
+        return forecast
+    }
+
+    private static func fitSubscription(_ book: ShiftedBetaGeometric.Book, _ settings: ForecastSettings) -> Result<SubscriptionForecast, FitFailure> {
+        ShiftedBetaGeometric.fit(book).map { fit in
             SubscriptionForecast(model: fit.model, logLikelihood: fit.logLikelihood, accounts: book.accounts, churned: book.churned,
                                  periodMonths: settings.periodMonths, survival: fit.model.survival(12))
         }
-        let purchases = BGNBD.fit(BGNBD.Book(histories)).map { fit -> PurchasesForecast in
+    }
+
+    private static func fitPurchases(_ histories: [PurchaseHistory]) -> Result<PurchasesForecast, FitFailure> {
+        BGNBD.fit(BGNBD.Book(histories)).map { fit -> PurchasesForecast in
             let spendBook = GammaGamma.Book(histories)
             let spend = GammaGamma.fit(spendBook).map { PurchasesForecast.SpendFit(model: $0.model, logLikelihood: $0.logLikelihood, accounts: spendBook.rows.count) }
             return PurchasesForecast(model: fit.model, logLikelihood: fit.logLikelihood, accounts: histories.count, spend: spend)
         }
-        let forecast = Forecast(model: model, why: why, subscription: subscription, purchases: purchases)
-        forecast.price(&results, workspace)
-        return forecast
     }
 
     /// Every account's §14 numbers, in parallel slices (each account's depend on nothing but its own inputs).
-    private func price(_ results: inout [AccountResult], _ workspace: Workspace) {
-        let pricing = AccountPricing(forecast: self, config: workspace.config, results: results)
+    private mutating func price(_ results: inout [AccountResult], _ workspace: Workspace, known: AccountPricing.Brackets?) {
+        let pricing = AccountPricing(forecast: self, config: workspace.config, results: results, known: known)
+        brackets = pricing.brackets
         let n = results.count
         let slices = n < 2_000 ? 1 : 16
         results.withUnsafeMutableBufferPointer { buffer in

@@ -13,7 +13,7 @@ public struct ShiftedBetaGeometric: Sendable, Equatable {
 
     /// The renewal history the fit needs: how many accounts churned in period
     /// t (index t − 1) and how many were still customers after n periods.
-    struct Book: Sendable {
+    struct Book: Sendable, Equatable {
         var churnedIn: [Int] = []
         var aliveAfter: [Int] = []
 
