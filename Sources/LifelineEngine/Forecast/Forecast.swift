@@ -78,9 +78,11 @@ public struct Forecast: Sendable, Equatable {
 
     /// Fits both models to the per-account inputs and fills every account's
     /// numbers. With `previous` (the forecast before an edit to account
-    /// `changed`), a model whose inputs are unchanged keeps its fit, and when
-    /// both fits and the settings are unchanged only that account is priced
-    /// again: every other account's numbers depend on nothing that moved.
+    /// `changed`, or to the weights or settings, whose `results` still carry
+    /// the accounts' numbers), a model whose inputs are unchanged keeps its
+    /// fit, and when both fits and the settings are unchanged only the changed
+    /// account is priced again: every other account's numbers depend on
+    /// nothing that moved.
     static func make(_ workspace: Workspace, results: inout [AccountResult], previous: Forecast? = nil, changed: Int? = nil) -> Forecast {
         let settings = workspace.config.forecast
         var book = ShiftedBetaGeometric.Book()
@@ -106,11 +108,13 @@ public struct Forecast: Sendable, Equatable {
         }
         let inputs = Inputs(book: book, histories: histories, settings: settings, clv: workspace.config.clv)
         let old = previous?.inputs
-        if let previous, let old, old == inputs, let changed, previous.model == model {
+        if let previous, let old, old == inputs, previous.model == model {
             var forecast = previous
             forecast.why = why
-            let pricing = AccountPricing(forecast: forecast, config: workspace.config, results: results, known: previous.brackets)
-            results[changed].forecast = results[changed].takesPart ? pricing.price(results[changed]) : AccountForecast()
+            if let changed {
+                let pricing = AccountPricing(forecast: forecast, config: workspace.config, results: results, known: previous.brackets)
+                results[changed].forecast = results[changed].takesPart ? pricing.price(results[changed]) : AccountForecast()
+            }
             return forecast
         }
         let sameBook = old?.book == book && old?.settings == settings
