@@ -50,6 +50,7 @@ public enum Route: Equatable, Sendable {
     case month(Int)
     case groups
     case tasks
+    case goals
 
     /// The route without its argument: two account pages are the same kind of screen.
     var kind: String {
@@ -60,6 +61,7 @@ public enum Route: Equatable, Sendable {
         case .month: "month"
         case .groups: "groups"
         case .tasks: "tasks"
+        case .goals: "goals"
         }
     }
 }

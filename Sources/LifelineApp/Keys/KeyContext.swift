@@ -61,5 +61,5 @@ public enum Action: String, CaseIterable, Sendable {
     case command, complete, suspend
     case toggleTicket = "toggle-ticket", increase, decrease
     case saveAndQuit = "save-and-quit", discardAndQuit = "discard-and-quit", reload, saveElsewhere = "save-elsewhere"
-    case tasks, markDone = "mark-done", snooze, addNote = "add-note", groupBy = "group-by"
+    case goals, tasks, markDone = "mark-done", snooze, addNote = "add-note", groupBy = "group-by"
 }

@@ -79,7 +79,8 @@ extension KeyMap {
         bind(.dashboard, .nextMatch, [c("n")], "next match"),
         bind(.dashboard, .previousMatch, [c("N")], "previous match"),
         bind(.dashboard, .back, [.escape], "clear the search"),
-        bind(.dashboard, .tasks, [c("i")], "the tasks inbox: what the playbook's rules ask of each owner", hint: "tasks"),
+        bind(.dashboard, .goals, [c("o")], "goals: each KPI against its baseline and targets"),
+        bind(.dashboard, .tasks, [c("i")], "the tasks inbox: what the playbook's rules ask of each owner"),
 
         bind(.accountList, .open, [.enter], "open the account", hint: "open"),
         bind(.accountList, .search, [c("/")], "filter on name, id, owner (Esc clears it)", hint: "filter"),

@@ -51,6 +51,7 @@ struct DashboardScreen: ScreenComponent {
         case .paneLeft, .paneRight: focus = Pane(rawValue: focus.rawValue ^ 1)!
         case .open: open(session, &queue)
         case .tasks: queue.push(TasksScreen(session))
+        case .goals: queue.push(GoalsScreen(session))
         default: move(action, session)
         }
     }

@@ -19,14 +19,22 @@ struct TasksScreen: ScreenComponent {
     var route: Route { .tasks }
     var contexts: [KeyContext] { [.tasks, .list] }
 
-    /// The book's open tasks: by due date, or by group then due date.
+    /// The book's open tasks by group (owners by name, those without one
+    /// last; rules in the file's order), each group by due date.
     static func tasks(_ s: Session, _ grouping: Grouping) -> [PlaybookTask] {
         let all = Playbook.tasks(s.workspace, s.whole)
         let mine = s.owner.map { o in all.filter { s.workspace.accounts[$0.account].owner == o } } ?? all
-        let key: (PlaybookTask) -> String = grouping == .owner ? { s.workspace.accounts[$0.account].owner ?? "" } : { s.workspace.config.rules[$0.rule].name }
-        var first: [String: Int] = [:]
-        for (i, t) in mine.enumerated() where first[key(t)] == nil { first[key(t)] = i }
-        return mine.enumerated().sorted { (first[key($0.element)]!, $0.offset) < (first[key($1.element)]!, $1.offset) }.map(\.element)
+        let accounts = s.workspace.accounts
+        let order = mine.enumerated().sorted { x, y in
+            switch grouping {
+            case .rule: return (x.element.rule, x.offset) < (y.element.rule, y.offset)
+            case .owner:
+                let a = accounts[x.element.account].owner, b = accounts[y.element.account].owner
+                if a != b { return b == nil || (a != nil && a! < b!) }
+                return x.offset < y.offset
+            }
+        }
+        return order.map(\.element)
     }
 
     private func visible(_ session: Session) -> Int { Table.visibleRows(in: session.layout.body.inset(by: 1)) }
