@@ -28,7 +28,7 @@ public enum GoalsReport {
     }
 
     /// 20 cells: `#` for progress made, `.` for the rest; past 100% or below 0 it shows full or empty.
-    static func bar(_ percent: Double) -> String {
+    public static func bar(_ percent: Double) -> String {
         let filled = Int((min(max(percent, 0), 100) / 5).rounded(.down))
         return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: 20 - filled) + "]"
     }

@@ -23,7 +23,7 @@ public struct Workspace: Sendable {
     /// Ids of accounts.csv rows that could not be read (a bad value, say), with
     /// each row's ordinal among the data rows, so an edit can still repair one.
     public var unreadableAccountRows: [String: Int] = [:]
-    /// The files edits may rewrite (accounts, tickets, surveys, lifeline.toml), as read.
+    /// The files edits may rewrite (accounts, tickets, surveys, tasks, lifeline.toml), as read.
     public var sources: [String: SourceFile] = [:]
     /// What edits changed since the workspace was read or last saved.
     public var changes = PendingChanges()

@@ -101,7 +101,7 @@ public enum WorkspaceLoader {
             ws.tasks = try readChild(TasksSink.self, file(TasksSink.file), context, &log, &latest, keep: &sources, progress: progress)
                 .map { TaskRecords(chunks: $0.chunks.map(\.table)) }
         }
-        for name in [TicketsSink.file, SurveysSink.file] where sources[name] == nil {
+        for name in [TicketsSink.file, SurveysSink.file, TasksSink.file] where sources[name] == nil {
             sources[name] = SourceFile(name: name, bytes: nil)
         }
         ws.sources = sources

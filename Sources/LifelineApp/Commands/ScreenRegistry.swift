@@ -12,6 +12,8 @@ enum ScreenRegistry {
     static let entries: [ScreenEntry] = [
         ScreenEntry(name: "dashboard", words: "the four panes") { _ in nil },
         ScreenEntry(name: "accounts", words: "every account, sortable") { AccountListScreen($0) },
+        ScreenEntry(name: "goals", words: "each goal: baseline, now, targets, on track or behind") { GoalsScreen($0) },
+        ScreenEntry(name: "tasks", words: "the playbook's open tasks: done, snooze, note") { TasksScreen($0) },
     ]
 
     static func entry(named name: String) -> ScreenEntry? { entries.first { $0.name == name.lowercased() } }

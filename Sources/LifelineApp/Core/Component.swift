@@ -49,6 +49,8 @@ public enum Route: Equatable, Sendable {
     /// The NPS answers of one month of the trend (index into `Analysis.npsTrend`).
     case month(Int)
     case groups
+    case tasks
+    case goals
 
     /// The route without its argument: two account pages are the same kind of screen.
     var kind: String {
@@ -58,6 +60,8 @@ public enum Route: Equatable, Sendable {
         case .account: "account"
         case .month: "month"
         case .groups: "groups"
+        case .tasks: "tasks"
+        case .goals: "goals"
         }
     }
 }

@@ -140,6 +140,8 @@ public struct Session: Sendable {
             let id = workspace.tickets?.ticketID[row] ?? "ticket"
             return to == nil ? "\(id) reopened" : "\(id) closed"
         case .settings: return "settings"
+        case let .addTaskDecision(d): return TaskWords.decision(d, workspace)
+        case let .removeTaskDecision(d): return "took back: " + TaskWords.decision(d, workspace)
         }
     }
 }

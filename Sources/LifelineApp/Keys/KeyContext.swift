@@ -21,6 +21,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case confirmQuit = "confirm-quit"
     case confirmOverwrite = "confirm-overwrite"
     case saveConflict = "save-conflict"
+    case tasks
 
     /// The heading of this context's keys in help.
     public var title: String {
@@ -41,6 +42,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .confirmQuit: "Unsaved changes"
         case .confirmOverwrite: "Replacing a file"
         case .saveConflict: "File changed on disk"
+        case .tasks: "Tasks"
         }
     }
 }
@@ -59,4 +61,5 @@ public enum Action: String, CaseIterable, Sendable {
     case command, complete, suspend
     case toggleTicket = "toggle-ticket", increase, decrease
     case saveAndQuit = "save-and-quit", discardAndQuit = "discard-and-quit", reload, saveElsewhere = "save-elsewhere"
+    case goals, tasks, markDone = "mark-done", snooze, addNote = "add-note", groupBy = "group-by"
 }

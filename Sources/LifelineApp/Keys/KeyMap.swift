@@ -79,6 +79,8 @@ extension KeyMap {
         bind(.dashboard, .nextMatch, [c("n")], "next match"),
         bind(.dashboard, .previousMatch, [c("N")], "previous match"),
         bind(.dashboard, .back, [.escape], "clear the search"),
+        bind(.dashboard, .goals, [c("o")], "goals: each KPI against its baseline and targets"),
+        bind(.dashboard, .tasks, [c("i")], "the tasks inbox: what the playbook's rules ask of each owner"),
 
         bind(.accountList, .open, [.enter], "open the account", hint: "open"),
         bind(.accountList, .search, [c("/")], "filter on name, id, owner (Esc clears it)", hint: "filter"),
@@ -105,6 +107,12 @@ extension KeyMap {
         bind(.accountDetail, .edit, [c("e")], "edit the account's fields", hint: "edit"),
         bind(.accountDetail, .addAnswer, [c("A")], "add an NPS or CSAT answer", hint: "add answer"),
         bind(.accountDetail, .tickets, [c("t")], "close or reopen a ticket", hint: "tickets"),
+
+        bind(.tasks, .open, [.enter], "open the account, with why the task is there", hint: "open"),
+        bind(.tasks, .markDone, [c("d")], "mark the task done (back after the rule's cooldown)", hint: "done"),
+        bind(.tasks, .snooze, [c("z")], "snooze the task until a date", hint: "snooze"),
+        bind(.tasks, .addNote, [c("N")], "add a note to the task (it stays open)", hint: "note"),
+        bind(.tasks, .groupBy, [c("b")], "group by owner or by rule", hint: "group"),
 
         bind(.month, .open, [.enter], "open the account", hint: "open account"),
 

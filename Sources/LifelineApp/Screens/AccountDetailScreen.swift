@@ -18,7 +18,13 @@ struct AccountDetailScreen: ScreenComponent {
     /// The event the search last found, marked in the timeline.
     private(set) var matched: Int?
 
-    init(account: Int) { self.account = account }
+    /// Why the inbox sent the user here (the task's rule and play), shown instead of the risk's play.
+    private(set) var reason: String?
+
+    init(account: Int, reason: String? = nil) {
+        self.account = account
+        self.reason = reason
+    }
 
     var route: Route { .account(account) }
     var contexts: [KeyContext] { search.isTyping ? [.prompt] : [.accountDetail] }
@@ -106,7 +112,7 @@ struct AccountDetailScreen: ScreenComponent {
         if !story.reasons.isEmpty { risk.append(Span(" — " + story.reasons.map(\.words).joined(separator: "; "))) }
         if let churn = story.churnWords { risk.append(Span(" — " + churn)) }
         screen.put(Line(risk), x: 0, y: 1, maxWidth: w)
-        screen.put(" Play: " + r.risk.play, x: 0, y: 2, maxWidth: w, style: t[.textDim])
+        if let reason { screen.put(" " + reason, x: 0, y: 2, maxWidth: w, style: t[.kpiValue]) } else { screen.put(" Play: " + r.risk.play, x: 0, y: 2, maxWidth: w, style: t[.textDim]) }
 
         // Two decimals here, so a change that rounds to nothing at one decimal still shows.
         var title = "Health \(r.health.map { Formatting.fixed($0, 2) } ?? "—") of 10"

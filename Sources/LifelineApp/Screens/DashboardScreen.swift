@@ -50,6 +50,8 @@ struct DashboardScreen: ScreenComponent {
         // The panes sit two by two: left and right swap within a row.
         case .paneLeft, .paneRight: focus = Pane(rawValue: focus.rawValue ^ 1)!
         case .open: open(session, &queue)
+        case .tasks: queue.push(TasksScreen(session))
+        case .goals: queue.push(GoalsScreen(session))
         default: move(action, session)
         }
     }

@@ -24,6 +24,9 @@ public enum Edit: Sendable, Equatable {
     case ticket(row: Int, closedFrom: Day?, closedTo: Day?)
     /// Weights, risk thresholds, tier cuts or CLV settings.
     case settings(from: Config, to: Config)
+    /// A row added to tasks.csv; its removal undoes it.
+    case addTaskDecision(TaskDecision)
+    case removeTaskDecision(TaskDecision)
 
     public var inverse: Edit {
         switch self {
@@ -32,16 +35,19 @@ public enum Edit: Sendable, Equatable {
         case let .removeSurvey(answer): .addSurvey(answer)
         case let .ticket(row, from, to): .ticket(row: row, closedFrom: to, closedTo: from)
         case let .settings(from, to): .settings(from: to, to: from)
+        case let .addTaskDecision(d): .removeTaskDecision(d)
+        case let .removeTaskDecision(d): .addTaskDecision(d)
         }
     }
 
-    /// The one account whose own results change; nil for settings, which touch all.
+    /// The one account whose own results change; nil for settings, which touch
+    /// all, and for task decisions, which change no figure, only the tasks.
     public func account(in workspace: Workspace) -> Int? {
         switch self {
         case let .account(index, _, _, _): index
         case let .addSurvey(answer), let .removeSurvey(answer): answer.account
         case let .ticket(row, _, _): workspace.tickets.map { Int($0.account[row]) }
-        case .settings: nil
+        case .settings, .addTaskDecision, .removeTaskDecision: nil
         }
     }
 }
@@ -62,6 +68,11 @@ extension Workspace {
             tickets?.closed[row] = to ?? noDay
         case let .settings(_, to):
             config = to
+        case let .addTaskDecision(d):
+            if tasks == nil { tasks = TaskRecords() }
+            tasks!.insert(d)
+        case let .removeTaskDecision(d):
+            tasks?.remove(d)
         }
     }
 }

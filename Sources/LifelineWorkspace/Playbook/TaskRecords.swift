@@ -36,7 +36,7 @@ struct TasksSink: TableSink, ChildSink {
     static let file = "tasks.csv"
     static let required = ["rule", "account_id", "status", "date"]
     static let known = required + ["note"]
-    static let isEditable = false
+    static let isEditable = true
     var table = TaskRecords()
     let latest: Day? = nil
     private var resolver: AccountResolver

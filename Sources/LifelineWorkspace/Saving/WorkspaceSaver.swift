@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes a workspace's pending edits back to its files (SPEC §11): only the
 /// edited fields of edited rows change, answers are appended (or, undone after
-/// a save, taken out), every other byte stays, each file is replaced
+/// a save, taken out), and so are tasks.csv's decisions; every other byte stays, each file is replaced
 /// atomically, and a file someone else changed since it was read is never
 /// overwritten.
 public enum WorkspaceSaver {
@@ -15,6 +15,7 @@ public enum WorkspaceSaver {
         if !ws.changes.accounts.isEmpty || !ws.changes.repairs.isEmpty, let plan = try accountsPatch(ws) { plans.append(("accounts.csv", plan)) }
         if !ws.changes.tickets.isEmpty, let plan = try ticketsPatch(ws) { plans.append(("tickets.csv", plan)) }
         if let plan = try surveysPatch(ws) { plans.append(("surveys.csv", plan)) }
+        if let plan = try tasksPatch(ws) { plans.append(("tasks.csv", plan)) }
         guard !plans.isEmpty else { return [] }
         let files = try plans.map { try AtomicFile(path(of: $0.key, ws, directory), name: $0.plan.name) }
         let lock = try SaveLock(folders: files.map(\.folder))
@@ -42,6 +43,7 @@ public enum WorkspaceSaver {
                 ws.changes.accounts = []
                 ws.changes.repairs = [:]
             case "tickets.csv": ws.changes.tickets = []
+            case "tasks.csv": ws.changes.savedDecisions = plan.savedDecisions
             default: ws.changes.savedAnswers = plan.savedAnswers
             }
         }
@@ -71,6 +73,7 @@ public enum WorkspaceSaver {
         var source: SourceFile
         var bytes: [UInt8]
         var savedAnswers: [(answer: SurveyAnswer, row: Int)] = []
+        var savedDecisions: [(decision: TaskDecision, row: Int)] = []
     }
 
     private static func path(of name: String, _ ws: Workspace, _ directory: String?) -> String {
@@ -178,7 +181,7 @@ public enum WorkspaceSaver {
         return plan
     }
 
-    private static func dataRowCount(_ bytes: [UInt8]) -> Int {
+    static func dataRowCount(_ bytes: [UInt8]) -> Int {
         var count = -1
         bytes.withUnsafeBufferPointer { b in
             guard let base = b.baseAddress else { return }
