@@ -137,8 +137,8 @@ final class AppScreenTests: XCTestCase {
      MRR $1.50k   NRR —   Churn 33.3%   NPS —
      CSAT —   Health 5.1   High risk $6.00k/yr   CLV:CAC —
     ┌ 1 Health scores ───────────────┐┏▶2 At risk · 1 high · 0 med · by $/year ━━━━┓
-    │good ██████████████████        1│┃ Name               Health Risk Why         ┃
-    │fair                           0│┃▌株式会社サクラ     2.4 ·  HIGH no use 120d ┃
+    │good ██████████████████        1│┃ Name        Health Risk Why          $/year┃
+    │fair                           0│┃▌株式会社サ… 2.4 ·  HIGH no use 120d  $6.00k┃
     │poor ██████████████████        1│┃                                            ┃
     │good 50% · fair 0% · poor 50%   │┃                                            ┃
     │average 5.1 of 10               │┃                                            ┃
