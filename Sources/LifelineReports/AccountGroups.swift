@@ -83,11 +83,13 @@ public enum AccountGroups {
             guard let yv = y.value else { return true }
             switch grouping {
             case .tier: return rank(xv, Tier.allCases.map(\.name)) < rank(yv, Tier.allCases.map(\.name))
-            case .risk: return rank(xv, RiskLevel.allCases.reversed().map(\.name)) < rank(yv, RiskLevel.allCases.reversed().map(\.name))
+            case .risk: return rank(xv, riskOrder) < rank(yv, riskOrder)
             case .owner, .plan: return x.mrr != y.mrr ? x.mrr > y.mrr : xv < yv
             }
         }
     }
+
+    private static let riskOrder = [RiskLevel.high, .medium, .low, .churned].map(\.name)
 
     private static func rank(_ name: String, _ order: [String]) -> Int { order.firstIndex(of: name) ?? order.count }
 }

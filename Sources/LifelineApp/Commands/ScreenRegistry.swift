@@ -12,6 +12,7 @@ enum ScreenRegistry {
     static let entries: [ScreenEntry] = [
         ScreenEntry(name: "dashboard", words: "the four panes") { _ in nil },
         ScreenEntry(name: "accounts", words: "every account, sortable") { AccountListScreen($0) },
+        ScreenEntry(name: "groups", words: "accounts grouped by owner, tier, plan or risk") { GroupScreen($0) },
     ]
 
     static func entry(named name: String) -> ScreenEntry? { entries.first { $0.name == name.lowercased() } }

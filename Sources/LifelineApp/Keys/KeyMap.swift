@@ -79,6 +79,7 @@ extension KeyMap {
         bind(.dashboard, .nextMatch, [c("n")], "next match"),
         bind(.dashboard, .previousMatch, [c("N")], "previous match"),
         bind(.dashboard, .back, [.escape], "clear the search"),
+        bind(.dashboard, .groups, [c("F")], "accounts grouped by owner, tier, plan or risk", hint: "groups"),
 
         bind(.accountList, .open, [.enter], "open the account", hint: "open"),
         bind(.accountList, .search, [c("/")], "filter on name, id, owner (Esc clears it)", hint: "filter"),
@@ -107,6 +108,9 @@ extension KeyMap {
         bind(.accountDetail, .tickets, [c("t")], "close or reopen a ticket", hint: "tickets"),
 
         bind(.month, .open, [.enter], "open the account", hint: "open account"),
+
+        bind(.groups, .open, [.enter], "list the group's accounts", hint: "list"),
+        bind(.groups, .cycleGrouping, [c("b")], "group by the next of owner, tier, plan, risk", hint: "group by"),
 
         bind(.list, .down, [.down, c("j")], "next row", hint: "select"),
         bind(.list, .up, [.up, c("k")], "previous row"),

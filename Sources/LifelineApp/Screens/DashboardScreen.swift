@@ -50,6 +50,7 @@ struct DashboardScreen: ScreenComponent {
         // The panes sit two by two: left and right swap within a row.
         case .paneLeft, .paneRight: focus = Pane(rawValue: focus.rawValue ^ 1)!
         case .open: open(session, &queue)
+        case .groups: queue.push(GroupScreen(session))
         default: move(action, session)
         }
     }
