@@ -137,8 +137,8 @@ final class AppScreenTests: XCTestCase {
      MRR $1.50k   NRR —   Churn 33.3%   NPS —
      CSAT —   Health 5.1   High risk $6.00k/yr   CLV:CAC —
     ┌ 1 Health scores ───────────────┐┏▶2 At risk · 1 high · 0 med · by $/year ━━━━┓
-    │good ██████████████████        1│┃ Name               Health Risk Why         ┃
-    │fair                           0│┃▌株式会社サクラ     2.4 ·  HIGH no use 120d ┃
+    │good ██████████████████        1│┃ Name        Health Risk Why          $/year┃
+    │fair                           0│┃▌株式会社サ… 2.4 ·  HIGH no use 120d  $6.00k┃
     │poor ██████████████████        1│┃                                            ┃
     │good 50% · fair 0% · poor 50%   │┃                                            ┃
     │average 5.1 of 10               │┃                                            ┃
@@ -155,6 +155,6 @@ final class AppScreenTests: XCTestCase {
     │                                ││      A  M  J  J  A  S  O  N  D  J  F  M    │
     │                                ││ 2026-03 NPS — · 0 answers: 0 promoters · 0…│
     └────────────────────────────────┘└────────────────────────────────────────────┘
-    1/2/3/4 pane · Enter open · / find · > sort · ↓/j select · Esc back · ? help
+    1/2/3/4 pane · Enter open · / find · > sort · F groups · ↓/j select · Esc back
     """
 }

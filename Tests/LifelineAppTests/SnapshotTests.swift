@@ -74,6 +74,9 @@ final class SnapshotTests: XCTestCase {
     func testDashboardAtRiskByHealth() throws { try check("dashboard-by-health") { $0.press(.character(">")) } }
     func testDashboardFind() throws { try check("dashboard-find") { $0.press(.character("/")); $0.type("cascade") } }
     func testTimelineFound() throws { try check("account-find") { $0.press(.enter, .character("/")); $0.type("paid"); $0.press(.enter, .character("n")) } }
+    func testGroupsByOwner() throws { try check("groups") { $0.press(.character("F"), .down) } }
+    func testGroupsByRisk() throws { try check("groups-risk") { $0.press(.character(":")); $0.type("group risk"); $0.press(.enter) } }
+    func testGroupListed() throws { try check("groups-plan-list") { $0.press(.character("F"), .character("b"), .character("b"), .enter) } }
     func testAccountDetail() throws { try check("account") { $0.press(.enter) } }
     func testAccountDetailTimelineScrolled() throws { try check("account-timeline") { $0.press(.enter, .down, .down, .down) } }
     func testAccountForm() throws { try check("account-form") { $0.press(.enter, .character("e"), .down, .down, .down, .enter) } }

@@ -4,7 +4,7 @@ import LifelineReports
 /// The `:` commands (k9s's command line): each with its argument and the
 /// words help shows. Parsing, completion and suggestions read this table.
 enum AppCommand: String, CaseIterable, Sendable {
-    case account, tier, owner, risk, sort, theme, export, goto, q
+    case account, tier, owner, risk, sort, group, theme, export, goto, q
 
     var usage: String {
         switch self {
@@ -13,6 +13,7 @@ enum AppCommand: String, CaseIterable, Sendable {
         case .owner: ":owner NAME (none: everyone)"
         case .risk: ":risk low|medium|high|churned"
         case .sort: ":sort [-]column"
+        case .group: ":group " + GroupBy.allCases.map(\.name).joined(separator: "|")
         case .theme: ":theme NAME"
         case .export: ":export csv|json|md"
         case .goto: ":goto " + ScreenRegistry.entries.map(\.name).joined(separator: "|")
@@ -27,6 +28,7 @@ enum AppCommand: String, CaseIterable, Sendable {
         case .owner: "show one owner's book: every pane, KPI and export"
         case .risk: "list the accounts at a risk level"
         case .sort: "list every account sorted by a column (- for largest first)"
+        case .group: "accounts grouped: count, MRR, CLV, health, at risk"
         case .theme: "switch to a theme"
         case .export: "export the tier list in a format"
         case .goto: "open a screen"
@@ -43,6 +45,7 @@ enum AppCommand: String, CaseIterable, Sendable {
         case .owner: ["none"] + s.owners
         case .risk: RiskLevel.allCases.map(\.name)
         case .sort: AccountColumn.allCases.flatMap { ["-" + $0.commandName, $0.commandName] }
+        case .group: GroupBy.allCases.map(\.name)
         case .theme: s.themes.names
         case .export: TierExport.Format.allCases.map(\.rawValue)
         case .goto: ScreenRegistry.entries.map(\.name)
@@ -58,6 +61,7 @@ enum Invocation: Equatable, Sendable {
     case owner(String?)
     case risk(RiskLevel)
     case sort(AccountColumn, descending: Bool)
+    case group(GroupBy)
     case theme(String)
     case export(TierExport.Format)
     case goto(String)

@@ -16,6 +16,7 @@ enum CommandActions {
             queue.open(AccountListScreen(session, query: query))
         case let .sort(column, descending):
             queue.open(AccountListScreen(session, query: AccountQuery(sort: column, descending: descending)))
+        case .group(let grouping): queue.open(GroupScreen(session, by: grouping))
         case .owner(let owner):
             session.show(owner: owner)
             session.message = owner.map { "Showing \($0)'s book: \(session.analysis.kpis.accounts) accounts (:owner none shows everyone's)" } ?? "Showing every owner's accounts"

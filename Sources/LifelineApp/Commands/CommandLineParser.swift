@@ -40,6 +40,7 @@ enum CommandLineParser {
         case .sort:
             let name = value.hasPrefix("-") ? String(value.dropFirst()) : value
             return .success(.sort(AccountColumn.allCases.first { $0.commandName == name }!, descending: value.hasPrefix("-")))
+        case .group: return .success(.group(GroupBy.allCases.first { $0.name == value }!))
         case .theme: return .success(.theme(value))
         case .export: return .success(.export(TierExport.Format(rawValue: value)!))
         case .goto: return .success(.goto(value))

@@ -1,5 +1,6 @@
 import Foundation
 import LifelineEngine
+import LifelineReports
 import LifelineTUI
 import LifelineWorkspace
 
@@ -17,6 +18,8 @@ public struct Session: Sendable {
     /// Every owner named in accounts.csv, sorted, for `:owner`.
     public internal(set) var owners: [String]
     public internal(set) var model: DashboardModel
+    /// The ids' ends that tell apart accounts sharing a name.
+    public internal(set) var names: NameSuffixes
     public var theme: Theme
     /// The themes `:theme` can switch to.
     public var themes: ThemeCatalog
@@ -40,6 +43,7 @@ public struct Session: Sendable {
         self.analysis = Self.book(of: owner, analysis, workspace)
         self.owners = Self.owners(workspace)
         self.model = DashboardModel(self.analysis, workspace)
+        self.names = NameSuffixes(workspace)
         self.themes = themes
         self.savedConfig = workspace.config
         self.theme = theme
@@ -91,6 +95,8 @@ public struct Session: Sendable {
     }
 
     mutating func replace(_ ws: Workspace, _ next: Analysis) {
+        // Most edits leave every name as it was; comparing them costs far less than finding the duplicates again.
+        if !ws.accounts.elementsEqual(workspace.accounts, by: { $0.name == $1.name && $0.id == $1.id }) { names = NameSuffixes(ws) }
         workspace = ws
         whole = next
         owners = Self.owners(ws)

@@ -9,6 +9,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case accountList = "account-list"
     case accountDetail = "account-detail"
     case month
+    case groups
     case help
     case problems
     /// A line of text being typed: the export path, a folder, a filter, an answer.
@@ -32,6 +33,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .accountList: "Accounts"
         case .accountDetail: "Account"
         case .month: "NPS answers"
+        case .groups: "Groups"
         case .help: "Help"
         case .problems: "Data errors"
         case .prompt: "Typing"
@@ -59,6 +61,7 @@ public enum Action: String, CaseIterable, Sendable {
     case edit, addAnswer = "add-answer", tickets
     case close, confirm, cancel
     case command, complete, suspend
+    case groups, cycleGrouping = "cycle-grouping"
     case toggleTicket = "toggle-ticket", increase, decrease
     case saveAndQuit = "save-and-quit", discardAndQuit = "discard-and-quit", reload, saveElsewhere = "save-elsewhere"
     case goals, tasks, markDone = "mark-done", snooze, addNote = "add-note", groupBy = "group-by"

@@ -81,6 +81,7 @@ extension KeyMap {
         bind(.dashboard, .back, [.escape], "clear the search"),
         bind(.dashboard, .goals, [c("o")], "goals: each KPI against its baseline and targets"),
         bind(.dashboard, .tasks, [c("i")], "the tasks inbox: what the playbook's rules ask of each owner"),
+        bind(.dashboard, .groups, [c("F")], "accounts grouped by owner, tier, plan or risk", hint: "groups"),
 
         bind(.accountList, .open, [.enter], "open the account", hint: "open"),
         bind(.accountList, .search, [c("/")], "filter on name, id, owner (Esc clears it)", hint: "filter"),
@@ -115,6 +116,9 @@ extension KeyMap {
         bind(.tasks, .groupBy, [c("b")], "group by owner or by rule", hint: "group"),
 
         bind(.month, .open, [.enter], "open the account", hint: "open account"),
+
+        bind(.groups, .open, [.enter], "list the group's accounts", hint: "list"),
+        bind(.groups, .cycleGrouping, [c("b")], "group by the next of owner, tier, plan, risk", hint: "group by"),
 
         bind(.list, .down, [.down, c("j")], "next row", hint: "select"),
         bind(.list, .up, [.up, c("k")], "previous row"),

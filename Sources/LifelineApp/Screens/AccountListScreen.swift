@@ -102,35 +102,51 @@ struct AccountListScreen: ScreenComponent {
         if let r = q.risk { title += " · risk \(r.name)" }
         if let t = q.tier { title += " · \(t.name)" }
         if let o = q.owner { title += " · owner \(o)" }
+        if let g = q.group { title += " · \(g.title)" }
         let block = Block(title: title, focused: true, theme: s.theme)
         block.render(in: layout.body, on: &screen)
+        let plan = ColumnLayout.plan(columns(q), width: block.inner(layout.body).width - 1)
+        let nameWidth = plan.width(of: .sortable(.name)) ?? 0, idWidth = plan.width(of: .sortable(.id)) ?? 0
         let cur = s.workspace.config.currency
-        let columns = AccountColumn.allCases.map { c -> TableColumn in
-            let marked = c == q.sort ? c.title + (q.descending ? "↓" : "↑") : c.title
-            switch c {
-            case .id: return TableColumn(marked, width: .length(11))
-            case .name: return TableColumn(marked, width: .fill(2))
-            case .owner: return TableColumn(marked, width: .fill(1))
-            case .tier: return TableColumn(marked, width: .length(8))
-            case .health: return TableColumn(marked, width: .length(7))
-            case .delta: return TableColumn(marked, width: .length(6), alignment: .right)
-            case .risk: return TableColumn(marked, width: .length(5))
-            case .mrr: return TableColumn(marked, width: .length(8), alignment: .right)
-            case .clv: return TableColumn(marked, width: .length(8), alignment: .right)
-            }
-        }
-        Table(columns: columns, rowCount: rows.count, state: table, theme: s.theme, emptyText: "No account matches; c clears the filters.") { i in
+        Table(columns: plan.tableColumns, rowCount: rows.count, state: table, theme: s.theme, emptyText: "No account matches; c clears the filters.") { i in
             let a = rows[i]
             let r = s.analysis.accounts[a]
             let acc = s.workspace.accounts[a]
-            return [Line(acc.id), Line(acc.name), Line(acc.owner ?? "—"), Line([Labels.tier(r.tier, s.theme)]),
-                    Labels.health(r.health, delta: r.healthDelta, s.theme), Line(Formatting.signed(r.healthDelta)),
-                    Line([Labels.risk(r.risk, s.theme)]), Line(Labels.money(acc.mrr, cur)), Line(Labels.money(r.clv, cur))]
+            return plan.keys.map { column -> Line in
+                switch column {
+                case .sortable(.id): Line(Labels.id(acc.id, width: idWidth))
+                case .sortable(.name): Labels.name(a, width: nameWidth, s)
+                case .sortable(.owner): Line(acc.owner ?? "—")
+                case .sortable(.tier): Line([Labels.tier(r.tier, s.theme)])
+                case .sortable(.health): Labels.health(r.health, delta: r.healthDelta, s.theme)
+                case .sortable(.delta): Line(Formatting.signed(r.healthDelta))
+                case .sortable(.risk): Line([Labels.risk(r.risk, s.theme)])
+                case .sortable(.mrr): Line(Labels.money(acc.mrr, cur))
+                case .sortable(.clv): Line(Labels.money(r.clv, cur))
+                case .plan: Line(acc.plan ?? "—")
+                case .revenue: Line(Labels.money(r.annualRevenue, cur))
+                case .inactive: Labels.inactive(r)
+                case .renewal: Line(Formatting.date(acc.renewalDate))
+                case .start: Line(Formatting.date(acc.startDate))
+                }
+            }
         }.render(in: block.inner(layout.body), on: &screen)
         if let filter {
             screen.fill(layout.hints, style: s.theme[.input])
             TextInput(prompt: " Filter name, id, owner: ", state: filter, theme: s.theme).render(in: layout.hints, on: &screen)
         }
     }
-}
 
+    /// Every column but one the filters make the same on every row; the sort column marked.
+    private func columns(_ q: AccountQuery) -> [FlexColumn<ListColumn>] {
+        let same: Set<ListColumn> = Set([q.tier != nil || q.group?.grouping == .tier ? ListColumn.sortable(.tier) : nil,
+                                         q.owner != nil || q.group?.grouping == .owner ? .sortable(.owner) : nil,
+                                         q.risk != nil || q.group?.grouping == .risk ? .sortable(.risk) : nil,
+                                         q.group?.grouping == .plan ? .plan : nil].compactMap { $0 })
+        return ListColumn.all.filter { !same.contains($0.key) }.map { c in
+            var c = c
+            if c.key == .sortable(q.sort) { c.title += q.descending ? "↓" : "↑" }
+            return c
+        }
+    }
+}

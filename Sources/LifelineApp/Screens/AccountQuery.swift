@@ -12,6 +12,15 @@ public enum AccountColumn: Int, CaseIterable, Sendable {
     var field: AccountField { [.id, .name, .owner, .tier, .health, .delta, .risk, .mrr, .clv][rawValue] }
 }
 
+/// One group of the group-by view: the accounts whose owner, tier, plan or risk is `value` (nil: none).
+public struct GroupFilter: Equatable, Sendable {
+    public var grouping: GroupBy
+    public var value: String?
+
+    /// How the list's title names it: `plan Business`, `no owner`.
+    var title: String { value.map { "\(grouping.name) \($0)" } ?? "no \(grouping.name)" }
+}
+
 /// How the account list is sorted and filtered.
 public struct AccountQuery: Equatable, Sendable {
     public var sort: AccountColumn = .clv
@@ -21,13 +30,15 @@ public struct AccountQuery: Equatable, Sendable {
     public var risk: RiskLevel?
     public var tier: Tier?
     public var owner: String?
+    /// The group opened from the group-by view.
+    public var group: GroupFilter?
 
     public init(sort: AccountColumn = .clv, descending: Bool = true) {
         self.sort = sort
         self.descending = descending
     }
 
-    public var isFiltered: Bool { !text.isEmpty || risk != nil || tier != nil || owner != nil }
+    public var isFiltered: Bool { !text.isEmpty || risk != nil || tier != nil || owner != nil || group != nil }
 
     /// The accounts that take part and pass the filters, in sort order (stable: file order breaks ties).
     public func rows(_ analysis: Analysis, _ ws: Workspace) -> [Int] {
@@ -39,6 +50,7 @@ public struct AccountQuery: Equatable, Sendable {
             if let risk, results[a].risk != risk { continue }
             if let tier, results[a].tier != tier { continue }
             if let owner, ws.accounts[a].owner != owner { continue }
+            if let group, group.grouping.value(of: a, analysis, ws) != group.value { continue }
             if !needle.isEmpty && !ws.accounts[a].name.lowercased().contains(needle) && !ws.accounts[a].id.lowercased().contains(needle)
                 && !(ws.accounts[a].owner?.lowercased().contains(needle) ?? false) { continue }
             rows.append(a)

@@ -79,26 +79,28 @@ extension DashboardScreen {
         }
     }
 
-    /// High, then medium, by annual revenue at stake.
+    /// High, then medium, by annual revenue at stake; the columns that fit, most useful first.
     private func atRisk(_ s: Session, _ area: Rect, _ screen: inout Screen) {
-        // Name, health, risk and why always; tier, MRR and owner as width allows.
-        let showTier = area.width >= 64, showMRR = area.width >= 54, showOwner = area.width >= 84
-        var columns = [TableColumn("Name", width: .fill(1))]
-        if showTier { columns.append(TableColumn("Tier", width: .length(8))) }
-        columns += [TableColumn("Health", width: .length(6)), TableColumn("Risk", width: .length(4)), TableColumn("Why", width: .length(12))]
-        if showMRR { columns.append(TableColumn("$/year", width: .length(7), alignment: .right)) }
-        if showOwner { columns.append(TableColumn("Owner", width: .length(14))) }
+        let plan = ColumnLayout.plan(AtRiskColumn.all, width: area.width - 1)
+        let nameWidth = plan.width(of: .name) ?? 0
         let cur = s.workspace.config.currency
-        Table(columns: columns, rowCount: rows.count, state: atRisk, theme: s.theme, emptyText: "No account at high or medium risk.") { i in
+        Table(columns: plan.tableColumns, rowCount: rows.count, state: atRisk, theme: s.theme, emptyText: "No account at high or medium risk.") { i in
             let a = rows[i]
             let r = s.analysis.accounts[a]
             let acc = s.workspace.accounts[a]
-            var cells: [Line] = [Line(acc.name)]
-            if showTier { cells.append(Line([Labels.tier(r.tier, s.theme)])) }
-            cells += [Labels.health(r.health, delta: r.healthDelta, s.theme), Line([Labels.risk(r.risk, s.theme)]), Line(Labels.firstReason(a, s))]
-            if showMRR { cells.append(Line(Labels.money(r.annualRevenue, cur))) }
-            if showOwner { cells.append(Line(acc.owner ?? "—")) }
-            return cells
+            return plan.keys.map { column -> Line in
+                switch column {
+                case .name: Labels.name(a, width: nameWidth, s)
+                case .tier: Line([Labels.tier(r.tier, s.theme)])
+                case .health: Labels.health(r.health, delta: r.healthDelta, s.theme)
+                case .risk: Line([Labels.risk(r.risk, s.theme)])
+                case .why: Line(Labels.firstReason(a, s))
+                case .revenue: Line(Labels.money(r.annualRevenue, cur))
+                case .owner: Line(acc.owner ?? "—")
+                case .inactive: Labels.inactive(r)
+                case .renewal: Line(Formatting.date(acc.renewalDate))
+                }
+            }
         }.render(in: area, on: &screen)
     }
 

@@ -52,6 +52,7 @@ struct DashboardScreen: ScreenComponent {
         case .open: open(session, &queue)
         case .tasks: queue.push(TasksScreen(session))
         case .goals: queue.push(GoalsScreen(session))
+        case .groups: queue.push(GroupScreen(session))
         default: move(action, session)
         }
     }
