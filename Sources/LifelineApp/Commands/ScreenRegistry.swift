@@ -12,6 +12,8 @@ enum ScreenRegistry {
     static let entries: [ScreenEntry] = [
         ScreenEntry(name: "dashboard", words: "the four panes") { _ in nil },
         ScreenEntry(name: "accounts", words: "every account, sortable") { AccountListScreen($0) },
+        ScreenEntry(name: "forecast", words: "renewal odds, predicted CLV, value at stake") { ForecastScreen($0) },
+        ScreenEntry(name: "cohorts", words: "retention by start month") { CohortsScreen($0) },
     ]
 
     static func entry(named name: String) -> ScreenEntry? { entries.first { $0.name == name.lowercased() } }

@@ -49,6 +49,10 @@ public enum Route: Equatable, Sendable {
     /// The NPS answers of one month of the trend (index into `Analysis.npsTrend`).
     case month(Int)
     case groups
+    case forecast
+    case cohorts
+    /// The accounts of one cohort that had left by an age (`YYYY-MM`, months).
+    case leavers(String, Int)
 
     /// The route without its argument: two account pages are the same kind of screen.
     var kind: String {
@@ -58,6 +62,9 @@ public enum Route: Equatable, Sendable {
         case .account: "account"
         case .month: "month"
         case .groups: "groups"
+        case .forecast: "forecast"
+        case .cohorts: "cohorts"
+        case .leavers: "leavers"
         }
     }
 }

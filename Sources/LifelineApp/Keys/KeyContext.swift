@@ -21,6 +21,9 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case confirmQuit = "confirm-quit"
     case confirmOverwrite = "confirm-overwrite"
     case saveConflict = "save-conflict"
+    case forecast
+    case cohorts
+    case leavers
 
     /// The heading of this context's keys in help.
     public var title: String {
@@ -41,6 +44,9 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .confirmQuit: "Unsaved changes"
         case .confirmOverwrite: "Replacing a file"
         case .saveConflict: "File changed on disk"
+        case .forecast: "Forecast"
+        case .cohorts: "Cohorts"
+        case .leavers: "Who had left"
         }
     }
 }
@@ -59,4 +65,5 @@ public enum Action: String, CaseIterable, Sendable {
     case command, complete, suspend
     case toggleTicket = "toggle-ticket", increase, decrease
     case saveAndQuit = "save-and-quit", discardAndQuit = "discard-and-quit", reload, saveElsewhere = "save-elsewhere"
+    case forecast, cohorts, left, right, toggleView = "toggle-view"
 }

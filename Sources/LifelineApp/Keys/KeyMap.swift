@@ -108,6 +108,18 @@ extension KeyMap {
 
         bind(.month, .open, [.enter], "open the account", hint: "open account"),
 
+        bind(.forecast, .open, [.enter], "open the account", hint: "open account"),
+        bind(.leavers, .open, [.enter], "open the account", hint: "open account"),
+
+        bind(.cohorts, .down, [.down, c("j")], "the next cohort", hint: "move"),
+        bind(.cohorts, .up, [.up, c("k")], "the previous cohort"),
+        bind(.cohorts, .left, [.left, c("h")], "a month younger"),
+        bind(.cohorts, .right, [.right, c("l")], "a month older"),
+        bind(.cohorts, .first, [.home, c("g")], "the oldest cohort"),
+        bind(.cohorts, .last, [.end, c("G")], "the newest cohort"),
+        bind(.cohorts, .toggleView, [c("v")], "logo or revenue retention", hint: "logo/revenue"),
+        bind(.cohorts, .open, [.enter], "the cohort's accounts that had left by that month", hint: "who left"),
+
         bind(.list, .down, [.down, c("j")], "next row", hint: "select"),
         bind(.list, .up, [.up, c("k")], "previous row"),
         bind(.list, .pageDown, [.pageDown], "a page down"),
@@ -119,6 +131,8 @@ extension KeyMap {
         bind(.global, .help, [c("?")], "this help", hint: "help"),
         bind(.global, .command, [c(":")], "the command line (Commands, below)", hint: "command"),
         bind(.global, .accounts, [c("a")], "every account", hint: "all accounts"),
+        bind(.global, .forecast, [c("F")], "the forecast: who is likely to leave, and what it is worth"),
+        bind(.global, .cohorts, [c("C")], "retention by start month (cohorts)"),
         bind(.global, .whatIf, [c("w")], "what-if: weights, thresholds, tier cuts", hint: "what-if"),
         bind(.global, .export, [c("x")], "export the tier list", hint: "export"),
         bind(.global, .undo, [c("u")], "undo an edit"),
