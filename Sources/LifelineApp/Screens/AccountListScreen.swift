@@ -105,7 +105,8 @@ struct AccountListScreen: ScreenComponent {
         let block = Block(title: title, focused: true, theme: s.theme)
         block.render(in: layout.body, on: &screen)
         let cur = s.workspace.config.currency
-        let columns = AccountColumn.allCases.map { c -> TableColumn in
+        let shown = AccountColumn.allCases.filter { $0.isShown(sortedBy: q.sort, model: s.analysis.forecast.model, width: layout.body.width) }
+        let columns = shown.map { c -> TableColumn in
             let marked = c == q.sort ? c.title + (q.descending ? "↓" : "↑") : c.title
             switch c {
             case .id: return TableColumn(marked, width: .length(11))
@@ -117,15 +118,20 @@ struct AccountListScreen: ScreenComponent {
             case .risk: return TableColumn(marked, width: .length(5))
             case .mrr: return TableColumn(marked, width: .length(8), alignment: .right)
             case .clv: return TableColumn(marked, width: .length(8), alignment: .right)
+            case .renewal, .alive: return TableColumn(marked, width: .length(6), alignment: .right)
+            case .predictedCLV: return TableColumn(marked, width: .length(9), alignment: .right)
             }
         }
         Table(columns: columns, rowCount: rows.count, state: table, theme: s.theme, emptyText: "No account matches; c clears the filters.") { i in
             let a = rows[i]
             let r = s.analysis.accounts[a]
             let acc = s.workspace.accounts[a]
-            return [Line(acc.id), Line(acc.name), Line(acc.owner ?? "—"), Line([Labels.tier(r.tier, s.theme)]),
+            let cells = [Line(acc.id), Line(acc.name), Line(acc.owner ?? "—"), Line([Labels.tier(r.tier, s.theme)]),
                     Labels.health(r.health, delta: r.healthDelta, s.theme), Line(Formatting.signed(r.healthDelta)),
-                    Line([Labels.risk(r.risk, s.theme)]), Line(Labels.money(acc.mrr, cur)), Line(Labels.money(r.clv, cur))]
+                    Line([Labels.risk(r.risk, s.theme)]), Line(Labels.money(acc.mrr, cur)), Line(Labels.money(r.clv, cur)),
+                    Line(r.forecast.renewalProbability.map { Formatting.fixed($0, 2) } ?? "—"), Line(r.forecast.pAlive.map { Formatting.fixed($0, 2) } ?? "—"),
+                    Line(r.forecast.predictedCLV.map { Labels.money($0, cur) } ?? "—")]
+            return shown.map { cells[$0.rawValue] }
         }.render(in: block.inner(layout.body), on: &screen)
         if let filter {
             screen.fill(layout.hints, style: s.theme[.input])
