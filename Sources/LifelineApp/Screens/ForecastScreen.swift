@@ -120,21 +120,27 @@ struct ForecastScreen: ScreenComponent {
         let block = Block(title: title + " · \(rows.count)", focused: true, theme: s.theme)
         block.render(in: area, on: &screen)
         let cur = s.workspace.config.currency
+        let money = { (v: Double?) in Line(v.map { Labels.money($0, cur) } ?? "—") }
+        guard fitted else {
+            let columns = [TableColumn("Account", width: .fill(1)), TableColumn("Risk", width: .length(5)),
+                           TableColumn("CLV §6", width: .length(8), alignment: .right)]
+            Table(columns: columns, rowCount: rows.count, state: table, theme: s.theme, emptyText: "No active account is at high or medium risk.") { i in
+                let a = rows[i].account
+                return [Line(s.workspace.accounts[a].name), Line([Labels.risk(s.analysis.accounts[a].risk, s.theme)]), money(s.analysis.accounts[a].clv)]
+            }.render(in: block.inner(area), on: &screen)
+            return
+        }
         let wide = area.width >= 64
         var columns = [TableColumn("Account", width: .fill(1)),
                        TableColumn(f.model == .subscription ? "Renew" : "Alive", width: .length(5), alignment: .right),
                        TableColumn("Pred CLV", width: .length(8), alignment: .right), TableColumn("At stake", width: .length(8), alignment: .right)]
         if wide { columns.append(TableColumn("CLV §6", width: .length(8), alignment: .right)) }
-        if !fitted { columns[1].title = "Risk"; columns[3].title = "" }
         Table(columns: columns, rowCount: rows.count, state: table, theme: s.theme, emptyText: "No account is at stake.") { i in
             let row = rows[i]
             let r = s.analysis.accounts[row.account]
-            var cells = [Line(s.workspace.accounts[row.account].name),
-                         row.chance.map { Line(Formatting.fixed($0, 2)) } ?? Line([Labels.risk(r.risk, s.theme)]),
-                         Line(r.forecast.predictedCLV.map { Labels.money($0, cur) } ?? "—"),
-                         Line(row.stake.map { Labels.money($0, cur) } ?? "")]
-            if wide { cells.append(Line(Labels.money(r.clv, cur))) }
-            return cells
+            let cells = [Line(s.workspace.accounts[row.account].name), Line(row.chance.map { Formatting.fixed($0, 2) } ?? "—"),
+                         money(r.forecast.predictedCLV), money(row.stake), money(r.clv)]
+            return Array(cells.prefix(columns.count))
         }.render(in: block.inner(area), on: &screen)
     }
 }
