@@ -94,7 +94,7 @@ struct CohortsScreen: ScreenComponent {
         let c = table.cohorts[cohort]
         let month = c.month(atAge: age)
         let left = c.accounts - c.active[age]
-        let start = "\(c.month), \(c.accounts) accounts, month \(age) (\(month)): "
+        let start = "\(c.month), \(c.accounts) account\(c.accounts == 1 ? "" : "s"), month \(age) (\(month)): "
         switch view {
         case .logo:
             return start + "\(Formatting.fixed(c.logo[age], 0)) % still customers; \(left) had left (Enter lists them)"
