@@ -5,6 +5,7 @@ import LifelineWorkspace
 /// and the dashboard's accounts browser.
 public enum AccountField: String, CaseIterable, Sendable {
     case id, name, owner, tier, health, delta, risk, mrr, clv, revenue, inactive
+    case renewalProbability = "renewal_probability", pAlive = "p_alive", predictedCLV = "predicted_clv"
 
     private var isText: Bool { self == .id || self == .name || self == .owner }
 
@@ -22,6 +23,9 @@ public enum AccountField: String, CaseIterable, Sendable {
             case .clv: return r.clv
             case .revenue: return r.annualRevenue
             case .inactive: return r.daysInactive.map(Double.init)
+            case .renewalProbability: return r.forecast.renewalProbability
+            case .pAlive: return r.forecast.pAlive
+            case .predictedCLV: return r.forecast.predictedCLV
             case .id, .name, .owner: return nil
             }
         }

@@ -11,12 +11,12 @@ public enum ForecastText {
         s += "Model: \(f.model.rawValue) — \(f.why)\n\n"
         switch f.subscription {
         case .success(let sub): s += subscription(sub)
-        case .failure(let why): s += "Subscription renewals (shifted-beta-geometric): none — \(why.reason).\n"
+        case .failure(let why): s += ForecastWords.subscriptionNone(why) + ".\n"
         }
         s += "\n"
         switch f.purchases {
         case .success(let buy): s += purchases(buy, currency: ws.config.currency)
-        case .failure(let why): s += "Repeat purchases (BG/NBD): none — \(why.reason).\n"
+        case .failure(let why): s += ForecastWords.purchasesNone(why) + ".\n"
         }
         s += "\n" + atStake(analysis, ws)
         return s
@@ -26,10 +26,7 @@ public enum ForecastText {
         let m = sub.model
         var s = "Subscription renewals (shifted-beta-geometric, \(sub.periodMonths)-month terms), fitted on \(sub.accounts) accounts, \(sub.churned) churned\n"
         s += "  α = \(Formatting.fixed(m.alpha, 3)), β = \(Formatting.fixed(m.beta, 3)), log-likelihood \(Formatting.fixed(sub.logLikelihood, 2))\n"
-        s += "  A typical account renews with probability \(Formatting.fixed(m.renewalProbability(afterRenewals: 0), 2)) at its first renewal, "
-            + "rising with tenure: \(Formatting.fixed(m.renewalProbability(afterRenewals: 3), 2)) after 3 renewals, "
-            + "\(Formatting.fixed(m.renewalProbability(afterRenewals: 10), 2)) after 10,\n"
-            + "  because the accounts most likely to leave leave first.\n"
+        s += "  \(ForecastWords.renewals(m)),\n  \(ForecastWords.whyRising).\n"
         s += "  Share of a new cohort still customers after each term:\n   "
         for (i, v) in sub.survival.enumerated() { s += " S(\(i + 1)) \(Formatting.fixed(v, 3))" + (i == 5 ? "\n   " : "") }
         return s + "\n"
@@ -40,8 +37,7 @@ public enum ForecastText {
         var s = "Repeat purchases (BG/NBD), fitted on \(buy.accounts) accounts with a purchase\n"
         s += "  r = \(Formatting.fixed(m.r, 4)), α = \(Formatting.fixed(m.alpha, 3)), a = \(Formatting.fixed(m.a, 3)), b = \(Formatting.fixed(m.b, 3)), "
             + "log-likelihood \(Formatting.fixed(buy.logLikelihood, 2))\n"
-        s += "  While still buying, a typical customer buys about \(Formatting.fixed(m.r / m.alpha * 52, 2)) times a year; "
-            + "after each purchase the chance it stops for good averages \(Formatting.fixed(m.a / (m.a + m.b), 2)).\n"
+        s += "  \(ForecastWords.buying(m)).\n"
         switch buy.spend {
         case .success(let spend):
             let g = spend.model
@@ -64,7 +60,7 @@ public enum ForecastText {
         }
         let cur = ws.config.currency
         let chanceLabel = subscription ? "Renews" : "P(alive)"
-        var s = "Most predicted value at stake: (1 − \(subscription ? "renewal probability" : "P(alive)")) × predicted CLV\n"
+        var s = "Most predicted value at stake: \(ForecastWords.stakeFormula(analysis.forecast))\n"
         s += "  " + TextReport.pad("Account", 28) + TextReport.lpad(chanceLabel, 9) + TextReport.lpad("Predicted CLV", 16) + TextReport.lpad("At stake", 16) + "\n"
         for row in top {
             let account = ws.accounts[row.a]
@@ -90,13 +86,13 @@ public enum ForecastText {
 
     /// `forecast --backtest`: predicted beside actual, month by month.
     public static func backtest(_ test: Backtest, _ ws: Workspace) -> String {
-        let what = test.model == .purchases ? "repeat purchases since then (cumulative), accounts of the fit" : "accounts still customers, of those active then"
+        let what = ForecastWords.backtestMeasure(test)
         var s = "Backtest · \(test.model.rawValue) model fitted as of \(CivilDate.format(test.calibrationAsOf))\n"
         if let failure = test.failure { return s + "  The model could not be fitted then: \(failure.reason).\n" }
         s += "  \(what)\n"
         s += "  " + TextReport.pad("Month end", 12) + TextReport.lpad("Predicted", 12) + TextReport.lpad("Actual", 10) + TextReport.lpad("Error", 10) + "\n"
         for m in test.months {
-            let error = m.actual != 0 ? Formatting.signed((m.predicted - m.actual) / m.actual * 100) + " %" : "—"
+            let error = ForecastWords.error(m)
             s += "  " + TextReport.pad(CivilDate.format(m.end), 12) + TextReport.lpad(Formatting.fixed(m.predicted, 1), 12)
                 + TextReport.lpad(Formatting.fixed(m.actual, 0), 10) + TextReport.lpad(error, 10) + "\n"
         }

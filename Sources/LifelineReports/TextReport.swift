@@ -98,6 +98,8 @@ public enum TextReport {
             ("Lifetime revenue", money(r.lifetimeRevenue)),
         ]
         for (label, value) in rows { s += "  " + pad(label, 20) + lpad(value, 18) + "\n" }
+        s += "\nForecast\n"
+        for line in ForecastWords.account(story.account, r, analysis.forecast, ws.config) { s += "  " + line.text + "\n" }
         s += "\nLast activity \(Formatting.date(r.lastActivity))"
         if let d = r.daysInactive { s += " (\(d) days ago)" }
         s += "\n"

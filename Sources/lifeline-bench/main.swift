@@ -45,6 +45,11 @@ _ = state.update(.input(.key(.enter)))
 print("frame_account_ms \(median(runs: 50) { _ = AppView.render(state) })")
 _ = state.update(.input(.key(.escape)))
 print("filter_keystroke_ms \(median(runs: 5) { _ = state.update(.input(.key(.character("R")))) })")
+// The forecast screen fits the backtest (two analyses) once as it opens; cohorts are made once too.
+print("open_forecast_ms \(milliseconds { _ = state.update(.input(.key(.character("F")))) })")
+print("frame_forecast_ms \(median(runs: 50) { _ = AppView.render(state) })")
+print("open_cohorts_ms \(milliseconds { _ = state.update(.input(.key(.character("C")))) })")
+print("frame_cohorts_ms \(median(runs: 50) { _ = AppView.render(state) })")
 
 // Edits (issue 4): one account's MRR, then new weights, each with everything it touches recomputed.
 var editable = workspace!

@@ -155,6 +155,6 @@ final class AppScreenTests: XCTestCase {
     │                                ││      A  M  J  J  A  S  O  N  D  J  F  M    │
     │                                ││ 2026-03 NPS — · 0 answers: 0 promoters · 0…│
     └────────────────────────────────┘└────────────────────────────────────────────┘
-    1/2/3/4 pane · Enter open · / find · > sort · F groups · ↓/j select · Esc back
+    1/2/3/4 pane · Enter open · / find · > sort · B groups · ↓/j select · Esc back
     """
 }

@@ -26,7 +26,7 @@ final class KeyMapTests: XCTestCase {
 
     func testAKeysFileWithAnUnknownActionSaysWhere() {
         XCTAssertThrowsError(try KeyMap(overriding: "[global]\n\nfly = \"f\"\n", file: "keys.toml")) { error in
-            XCTAssertEqual("\(error)", "keys.toml:3: [global] has no action 'fly'; it has back, help, command, accounts, what-if, export, undo, redo, save, problems, quit, suspend")
+            XCTAssertEqual("\(error)", "keys.toml:3: [global] has no action 'fly'; it has back, help, command, accounts, forecast, cohorts, what-if, export, undo, redo, save, problems, quit, suspend")
         }
         XCTAssertThrowsError(try KeyMap(overriding: "[global]\nquit = \"shift-q\"\n", file: "k")) { error in
             XCTAssertEqual("\(error)", "k:2: quit: 'shift-q' is not a key (such as \"q\", \"enter\", \"ctrl-r\", \"pgdn\")")

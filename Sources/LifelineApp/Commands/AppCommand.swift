@@ -70,5 +70,5 @@ enum Invocation: Equatable, Sendable {
 
 extension AccountColumn {
     /// The column's name in `:sort`: `clv`, `health`, `delta`.
-    var commandName: String { ["id", "name", "owner", "tier", "health", "delta", "risk", "mrr", "clv"][rawValue] }
+    var commandName: String { ["id", "name", "owner", "tier", "health", "delta", "risk", "mrr", "clv", "renewal_probability", "p_alive", "predicted_clv"][rawValue] }
 }

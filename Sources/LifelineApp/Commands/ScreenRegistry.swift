@@ -15,6 +15,8 @@ enum ScreenRegistry {
         ScreenEntry(name: "goals", words: "each goal: baseline, now, targets, on track or behind") { GoalsScreen($0) },
         ScreenEntry(name: "tasks", words: "the playbook's open tasks: done, snooze, note") { TasksScreen($0) },
         ScreenEntry(name: "groups", words: "accounts grouped by owner, tier, plan or risk") { GroupScreen($0) },
+        ScreenEntry(name: "forecast", words: "renewal odds, predicted CLV, value at stake") { ForecastScreen($0) },
+        ScreenEntry(name: "cohorts", words: "retention by start month") { CohortsScreen($0) },
     ]
 
     static func entry(named name: String) -> ScreenEntry? { entries.first { $0.name == name.lowercased() } }

@@ -62,6 +62,8 @@ enum GlobalKeys {
         case .back: queue.pop()
         case .accounts:
             if !below.contains(.accountList) { queue.push(AccountListScreen(session)) }
+        case .forecast: queue.open(ForecastScreen(session))
+        case .cohorts: queue.open(CohortsScreen(session))
         default: break
         }
     }

@@ -51,6 +51,10 @@ public enum Route: Equatable, Sendable {
     case groups
     case tasks
     case goals
+    case forecast
+    case cohorts
+    /// The accounts of one cohort that had left by an age (`YYYY-MM`, months).
+    case leavers(String, Int)
 
     /// The route without its argument: two account pages are the same kind of screen.
     var kind: String {
@@ -62,6 +66,9 @@ public enum Route: Equatable, Sendable {
         case .groups: "groups"
         case .tasks: "tasks"
         case .goals: "goals"
+        case .forecast: "forecast"
+        case .cohorts: "cohorts"
+        case .leavers: "leavers"
         }
     }
 }

@@ -23,6 +23,9 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case confirmOverwrite = "confirm-overwrite"
     case saveConflict = "save-conflict"
     case tasks
+    case forecast
+    case cohorts
+    case leavers
 
     /// The heading of this context's keys in help.
     public var title: String {
@@ -45,6 +48,9 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .confirmOverwrite: "Replacing a file"
         case .saveConflict: "File changed on disk"
         case .tasks: "Tasks"
+        case .forecast: "Forecast"
+        case .cohorts: "Cohorts"
+        case .leavers: "Who had left"
         }
     }
 }
@@ -65,4 +71,5 @@ public enum Action: String, CaseIterable, Sendable {
     case toggleTicket = "toggle-ticket", increase, decrease
     case saveAndQuit = "save-and-quit", discardAndQuit = "discard-and-quit", reload, saveElsewhere = "save-elsewhere"
     case goals, tasks, markDone = "mark-done", snooze, addNote = "add-note", groupBy = "group-by"
+    case forecast, cohorts, left, right, toggleView = "toggle-view"
 }

@@ -81,7 +81,7 @@ extension KeyMap {
         bind(.dashboard, .back, [.escape], "clear the search"),
         bind(.dashboard, .goals, [c("o")], "goals: each KPI against its baseline and targets"),
         bind(.dashboard, .tasks, [c("i")], "the tasks inbox: what the playbook's rules ask of each owner"),
-        bind(.dashboard, .groups, [c("F")], "accounts grouped by owner, tier, plan or risk", hint: "groups"),
+        bind(.dashboard, .groups, [c("B")], "accounts broken down by owner, tier, plan or risk", hint: "groups"),
 
         bind(.accountList, .open, [.enter], "open the account", hint: "open"),
         bind(.accountList, .search, [c("/")], "filter on name, id, owner (Esc clears it)", hint: "filter"),
@@ -119,6 +119,17 @@ extension KeyMap {
 
         bind(.groups, .open, [.enter], "list the group's accounts", hint: "list"),
         bind(.groups, .cycleGrouping, [c("b")], "group by the next of owner, tier, plan, risk", hint: "group by"),
+        bind(.forecast, .open, [.enter], "open the account", hint: "open account"),
+        bind(.leavers, .open, [.enter], "open the account", hint: "open account"),
+
+        bind(.cohorts, .down, [.down, c("j")], "the next cohort", hint: "move"),
+        bind(.cohorts, .up, [.up, c("k")], "the previous cohort"),
+        bind(.cohorts, .left, [.left, c("h")], "a month younger"),
+        bind(.cohorts, .right, [.right, c("l")], "a month older"),
+        bind(.cohorts, .first, [.home, c("g")], "the oldest cohort"),
+        bind(.cohorts, .last, [.end, c("G")], "the newest cohort"),
+        bind(.cohorts, .toggleView, [c("v")], "logo or revenue retention", hint: "logo/revenue"),
+        bind(.cohorts, .open, [.enter], "the cohort's accounts that had left by that month", hint: "who left"),
 
         bind(.list, .down, [.down, c("j")], "next row", hint: "select"),
         bind(.list, .up, [.up, c("k")], "previous row"),
@@ -131,6 +142,8 @@ extension KeyMap {
         bind(.global, .help, [c("?")], "this help", hint: "help"),
         bind(.global, .command, [c(":")], "the command line (Commands, below)", hint: "command"),
         bind(.global, .accounts, [c("a")], "every account", hint: "all accounts"),
+        bind(.global, .forecast, [c("F")], "the forecast: who is likely to leave, and what it is worth"),
+        bind(.global, .cohorts, [c("C")], "retention by start month (cohorts)"),
         bind(.global, .whatIf, [c("w")], "what-if: weights, thresholds, tier cuts", hint: "what-if"),
         bind(.global, .export, [c("x")], "export the tier list", hint: "export"),
         bind(.global, .undo, [c("u")], "undo an edit"),

@@ -41,6 +41,9 @@ enum ListColumn: Hashable, Sendable {
         FlexColumn(.inactive, "Inactive", priority: 9, minimum: 8, alignment: .right),
         FlexColumn(.renewal, "Renews", priority: 10, minimum: 10),
         FlexColumn(.start, "Since", priority: 13, minimum: 10),
+        FlexColumn(.sortable(.renewal), AccountColumn.renewal.title, priority: 14, minimum: 6, alignment: .right),
+        FlexColumn(.sortable(.alive), AccountColumn.alive.title, priority: 14, minimum: 6, alignment: .right),
+        FlexColumn(.sortable(.predictedCLV), AccountColumn.predictedCLV.title, priority: 15, minimum: 9, alignment: .right),
     ]
 }
 

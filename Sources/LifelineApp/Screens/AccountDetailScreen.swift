@@ -29,8 +29,8 @@ struct AccountDetailScreen: ScreenComponent {
     var route: Route { .account(account) }
     var contexts: [KeyContext] { search.isTyping ? [.prompt] : [.accountDetail] }
 
-    /// Header and factors take 13 rows; the value and timeline boxes at least 11.
-    static let headerRows = 13, minimumBottomRows = 11
+    /// Header, forecast lines and factors take 16 rows; the value and timeline boxes at least 11.
+    static let headerRows = 16, minimumBottomRows = 11
 
     private func pageHeight(_ session: Session) -> Int { max(session.layout.body.height, Self.headerRows + Self.minimumBottomRows) }
     private func timelineRows(_ session: Session) -> Int { pageHeight(session) - Self.headerRows - 2 }
@@ -113,6 +113,7 @@ struct AccountDetailScreen: ScreenComponent {
         if let churn = story.churnWords { risk.append(Span(" — " + churn)) }
         screen.put(Line(risk), x: 0, y: 1, maxWidth: w)
         if let reason { screen.put(" " + reason, x: 0, y: 2, maxWidth: w, style: t[.kpiValue]) } else { screen.put(" Play: " + r.risk.play, x: 0, y: 2, maxWidth: w, style: t[.textDim]) }
+        forecastLines(s, y: 3, &screen)
 
         // Two decimals here, so a change that rounds to nothing at one decimal still shows.
         var title = "Health \(r.health.map { Formatting.fixed($0, 2) } ?? "—") of 10"
@@ -120,7 +121,7 @@ struct AccountDetailScreen: ScreenComponent {
             let arrow = (r.healthDelta ?? 0) > 0 ? "▲" : (r.healthDelta ?? 0) < 0 ? "▼" : "·"
             title += " · 30 days ago \(Formatting.fixed(then, 2)) (\(arrow) \(Formatting.signed(r.healthDelta, decimals: 2)))"
         }
-        let factors = Rect(x: 0, y: 3, width: w, height: 10)
+        let factors = Rect(x: 0, y: 6, width: w, height: 10)
         let block = Block(title: title, theme: t)
         block.render(in: factors, on: &screen)
         let inner = block.inner(factors)

@@ -105,7 +105,7 @@ struct AccountListScreen: ScreenComponent {
         if let g = q.group { title += " · \(g.title)" }
         let block = Block(title: title, focused: true, theme: s.theme)
         block.render(in: layout.body, on: &screen)
-        let plan = ColumnLayout.plan(columns(q), width: block.inner(layout.body).width - 1)
+        let plan = ColumnLayout.plan(columns(q, model: s.analysis.forecast.model), width: block.inner(layout.body).width - 1)
         let nameWidth = plan.width(of: .sortable(.name)) ?? 0, idWidth = plan.width(of: .sortable(.id)) ?? 0
         let cur = s.workspace.config.currency
         Table(columns: plan.tableColumns, rowCount: rows.count, state: table, theme: s.theme, emptyText: "No account matches; c clears the filters.") { i in
@@ -123,6 +123,9 @@ struct AccountListScreen: ScreenComponent {
                 case .sortable(.risk): Line([Labels.risk(r.risk, s.theme)])
                 case .sortable(.mrr): Line(Labels.money(acc.mrr, cur))
                 case .sortable(.clv): Line(Labels.money(r.clv, cur))
+                case .sortable(.renewal): Line(r.forecast.renewalProbability.map { Formatting.fixed($0, 2) } ?? "—")
+                case .sortable(.alive): Line(r.forecast.pAlive.map { Formatting.fixed($0, 2) } ?? "—")
+                case .sortable(.predictedCLV): Line(r.forecast.predictedCLV.map { Labels.money($0, cur) } ?? "—")
                 case .plan: Line(acc.plan ?? "—")
                 case .revenue: Line(Labels.money(r.annualRevenue, cur))
                 case .inactive: Labels.inactive(r)
@@ -138,14 +141,24 @@ struct AccountListScreen: ScreenComponent {
     }
 
     /// Every column but one the filters make the same on every row; the sort column marked.
-    private func columns(_ q: AccountQuery) -> [FlexColumn<ListColumn>] {
+    private func columns(_ q: AccountQuery, model: Forecast.Model) -> [FlexColumn<ListColumn>] {
         let same: Set<ListColumn> = Set([q.tier != nil || q.group?.grouping == .tier ? ListColumn.sortable(.tier) : nil,
                                          q.owner != nil || q.group?.grouping == .owner ? .sortable(.owner) : nil,
                                          q.risk != nil || q.group?.grouping == .risk ? .sortable(.risk) : nil,
                                          q.group?.grouping == .plan ? .plan : nil].compactMap { $0 })
-        return ListColumn.all.filter { !same.contains($0.key) }.map { c in
+        return ListColumn.all.filter { c in
+            // The forecast's columns: the chosen model's chance and predicted
+            // CLV, kept when sorted by (ColumnLayout drops them first otherwise).
+            if case .sortable(let column) = c.key, [.renewal, .alive, .predictedCLV].contains(column) {
+                return column == q.sort || column != (model == .subscription ? .alive : .renewal)
+            }
+            return !same.contains(c.key)
+        }.map { c in
             var c = c
-            if c.key == .sortable(q.sort) { c.title += q.descending ? "↓" : "↑" }
+            if c.key == .sortable(q.sort) {
+                c.title += q.descending ? "↓" : "↑"
+                c.priority = min(c.priority, 1)
+            }
             return c
         }
     }

@@ -5,11 +5,22 @@ import LifelineWorkspace
 
 /// The account list's columns, each sortable.
 public enum AccountColumn: Int, CaseIterable, Sendable {
-    case id, name, owner, tier, health, delta, risk, mrr, clv
+    case id, name, owner, tier, health, delta, risk, mrr, clv, renewal, alive, predictedCLV
 
-    public var title: String { ["ID", "Name", "Owner", "Tier", "Health", "Δ 30d", "Risk", "MRR", "CLV"][rawValue] }
+    public var title: String { ["ID", "Name", "Owner", "Tier", "Health", "Δ 30d", "Risk", "MRR", "CLV", "Renew", "Alive", "Pred CLV"][rawValue] }
 
-    var field: AccountField { [.id, .name, .owner, .tier, .health, .delta, .risk, .mrr, .clv][rawValue] }
+    /// The forecast's columns take room: from 110 columns on, the chosen model's
+    /// chance and predicted CLV show; on a narrower screen only the one sorted by.
+    func isShown(sortedBy sort: AccountColumn, model: Forecast.Model, width: Int) -> Bool {
+        switch self {
+        case .renewal, .alive, .predictedCLV:
+            if self == sort { return true }
+            return width >= 110 && self != (model == .subscription ? .alive : .renewal)
+        default: return true
+        }
+    }
+
+    var field: AccountField { [.id, .name, .owner, .tier, .health, .delta, .risk, .mrr, .clv, .renewalProbability, .pAlive, .predictedCLV][rawValue] }
 }
 
 /// One group of the group-by view: the accounts whose owner, tier, plan or risk is `value` (nil: none).
