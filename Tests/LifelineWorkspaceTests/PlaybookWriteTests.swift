@@ -97,7 +97,7 @@ final class PlaybookWriteTests: XCTestCase {
             play = "Ask for a referral"
             due_days = 3
             """
-        let edited = PlaybookWrite.rule(RuleDraft(name: "Upsell", when: "utilization >= 0.8", play: "Offer more seats", cooldownDays: 60), replacing: 0)
+        let edited = PlaybookWrite.rule(RuleDraft(name: "Upsell", when: "utilization >= 0.8", play: "Offer more seats", cooldownDays: 60), replacing: "Upsell")
             .applied(to: before)
         XCTAssertEqual(edited, """
             # playbook

@@ -22,6 +22,9 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case confirmOverwrite = "confirm-overwrite"
     case saveConflict = "save-conflict"
     case tasks
+    case goals
+    case goalsForm = "goals-form"
+    case ruleEditor = "rule-editor"
 
     /// The heading of this context's keys in help.
     public var title: String {
@@ -43,6 +46,9 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .confirmOverwrite: "Replacing a file"
         case .saveConflict: "File changed on disk"
         case .tasks: "Tasks"
+        case .goals: "Goals"
+        case .goalsForm: "Setting goals"
+        case .ruleEditor: "Editing a rule"
         }
     }
 }
@@ -62,4 +68,5 @@ public enum Action: String, CaseIterable, Sendable {
     case toggleTicket = "toggle-ticket", increase, decrease
     case saveAndQuit = "save-and-quit", discardAndQuit = "discard-and-quit", reload, saveElsewhere = "save-elsewhere"
     case goals, tasks, markDone = "mark-done", snooze, addNote = "add-note", groupBy = "group-by"
+    case newRule = "new-rule"
 }

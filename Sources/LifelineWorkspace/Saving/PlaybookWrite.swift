@@ -1,12 +1,13 @@
 import Foundation
+import LifelineTOML
 
 /// What the dashboard writes into lifeline.toml as a block: goals with their
 /// measured baselines (SPEC §16), or one rule (SPEC §17).
 public enum PlaybookWrite: Equatable, Sendable {
     /// `[goals]` (start and one pair of targets a line) and `[goals.baseline]`, replacing what was there.
     case goals(start: Day, targets: [GoalTargets], baselines: [GoalBaseline])
-    /// A `[[rules]]` table: the `index`-th one's keys replaced, or a new one appended (nil).
-    case rule(RuleDraft, replacing: Int?)
+    /// A `[[rules]]` table: the keys of the rule named `replacing` replaced, or a new one appended (nil).
+    case rule(RuleDraft, replacing: String?)
 
     /// The file's text with this written into it.
     public func applied(to text: String) -> String {
@@ -17,8 +18,10 @@ public enum PlaybookWrite: Equatable, Sendable {
             let measured = baselines.map { ConfigEntry($0.metric.rawValue, .number($0.value)) }
             let withGoals = ConfigFileEditor.replacingTable(["goals"], with: goals, in: text)
             return ConfigFileEditor.replacingTable(["goals", "baseline"], with: measured, in: withGoals)
-        case let .rule(draft, index):
-            if let index, let text = ConfigFileEditor.replacingArrayTable(["rules"], at: index, with: draft.entries, in: text) { return text }
+        case let .rule(draft, name):
+            let rules = (try? TOMLParser.parse(text))?["rules"]?.array ?? []
+            if let index = rules.firstIndex(where: { $0.table?["name"]?.string == name }),
+               let text = ConfigFileEditor.replacingArrayTable(["rules"], at: index, with: draft.entries, in: text) { return text }
             return ConfigFileEditor.appendingTable(["rules"], array: true, with: draft.entries, in: text)
         }
     }
