@@ -103,7 +103,7 @@ struct RuleEditorPopup: Popup {
         }
         input(.play, "Play", x: inner.left, y: y + 4, width: inner.width)
         input(.dueDays, "Due in (days)", x: inner.left, y: y + 5, width: label + 8)
-        input(.cooldownDays, "Cooldown (days)", x: inner.left + label + 12, y: y + 5, width: label + 8)
+        input(.cooldownDays, " Cooldown days", x: inner.left + label + 12, y: y + 5, width: label + 8)
         drawAudience(s, Rect(x: inner.left, y: y + 7, width: inner.width, height: inner.height - 9), &screen)
         switch draft(s) {
         case .success: screen.put("✓ Enter saves it to lifeline.toml; the inbox follows", x: inner.left, y: inner.bottom - 2, maxWidth: inner.width, style: s.theme[.textDim])
