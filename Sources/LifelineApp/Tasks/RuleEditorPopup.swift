@@ -121,9 +121,11 @@ struct RuleEditorPopup: Popup {
         let accounts = s.workspace.accounts
         let shown = audience.prefix(max(0, area.height - 1))
         for (n, a) in shown.enumerated() {
-            let acc = accounts[a]
-            let line = acc.id.padding(toLength: 12, withPad: " ", startingAt: 0) + " " + acc.name.padding(toLength: 32, withPad: " ", startingAt: 0) + " " + (acc.owner ?? "no owner")
-            screen.put(line, x: area.left + 1, y: area.top + 1 + n, maxWidth: area.width - 1)
+            let acc = accounts[a], y = area.top + 1 + n
+            // Columns at fixed cells, so wide names cannot push the owner out of line.
+            screen.put(acc.id, x: area.left + 1, y: y, maxWidth: 12)
+            screen.put(acc.name, x: area.left + 14, y: y, maxWidth: 32)
+            screen.put(acc.owner ?? "no owner", x: area.left + 47, y: y, maxWidth: max(0, area.width - 47))
         }
         if audience.count > shown.count, let last = shown.indices.last {
             screen.put("… and \(audience.count - shown.count) more", x: area.left + 1, y: area.top + 1 + last, maxWidth: area.width - 1, style: s.theme[.textDim])
