@@ -4,7 +4,7 @@ import LifelineReports
 /// The `:` commands (k9s's command line): each with its argument and the
 /// words help shows. Parsing, completion and suggestions read this table.
 enum AppCommand: String, CaseIterable, Sendable {
-    case account, tier, owner, risk, sort, group, theme, export, goto, q
+    case account, tier, owner, risk, sort, group, theme, export, goto, goals, q
 
     var usage: String {
         switch self {
@@ -17,6 +17,7 @@ enum AppCommand: String, CaseIterable, Sendable {
         case .theme: ":theme NAME"
         case .export: ":export csv|json|md"
         case .goto: ":goto " + ScreenRegistry.entries.map(\.name).joined(separator: "|")
+        case .goals: ":goals set"
         case .q: ":q"
         }
     }
@@ -32,6 +33,7 @@ enum AppCommand: String, CaseIterable, Sendable {
         case .theme: "switch to a theme"
         case .export: "export the tier list in a format"
         case .goto: "open a screen"
+        case .goals: "set goals: measure the baselines now, choose each target"
         case .q: "quit (asks if edits are unsaved)"
         }
     }
@@ -49,6 +51,7 @@ enum AppCommand: String, CaseIterable, Sendable {
         case .theme: s.themes.names
         case .export: TierExport.Format.allCases.map(\.rawValue)
         case .goto: ScreenRegistry.entries.map(\.name)
+        case .goals: ["set"]
         case .q: []
         }
     }
@@ -65,6 +68,7 @@ enum Invocation: Equatable, Sendable {
     case theme(String)
     case export(TierExport.Format)
     case goto(String)
+    case setGoals
     case quit
 }
 

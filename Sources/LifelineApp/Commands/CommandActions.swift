@@ -31,6 +31,9 @@ enum CommandActions {
         case .goto(let name):
             guard let entry = ScreenRegistry.entry(named: name) else { return }
             if let screen = entry.open(session) { queue.open(screen) } else { queue.popToRoot() }
+        case .setGoals:
+            queue.open(GoalsScreen(session))
+            queue.show(GoalsFormPopup(session))
         case .quit: GlobalKeys.handle(.quit, below: [], &session, &queue)
         }
     }

@@ -44,6 +44,7 @@ enum CommandLineParser {
         case .theme: return .success(.theme(value))
         case .export: return .success(.export(TierExport.Format(rawValue: value)!))
         case .goto: return .success(.goto(value))
+        case .goals: return .success(.setGoals)
         case .account, .q: return .success(.quit)
         }
     }

@@ -31,6 +31,11 @@ extension AppState {
             session.message = "Saved the settings to lifeline.toml"
         case .settingsSaveFailed(let reason):
             session.message = "Settings not saved: \(reason)"
+        case let .playbookWritten(ws, words):
+            session.playbookWritten(ws)
+            session.message = words
+        case .playbookWriteFailed(let reason):
+            session.message = "Not written: \(reason)"
         case let .reloaded(ws, next, reason):
             reload(ws, next, because: reason)
         case .reloadFailed(let reason):

@@ -20,6 +20,9 @@ public enum Message: Sendable {
     case saveFailed(String)
     case settingsSaved(Workspace)
     case settingsSaveFailed(String)
+    /// Goals or a rule were written to lifeline.toml; the words say which.
+    case playbookWritten(Workspace, String)
+    case playbookWriteFailed(String)
     case reloaded(Workspace, Analysis, reason: String)
     case reloadFailed(String)
     /// Everything asked to be saved before quitting was saved.
@@ -40,6 +43,8 @@ public enum Command: Equatable, Sendable {
     case saveElsewhere(folder: String)
     /// Write the current settings to lifeline.toml.
     case saveSettings
+    /// Write goals or a rule into lifeline.toml; the words say what, for the message.
+    case writePlaybook(PlaybookWrite, words: String)
     /// Save edits and settings, then quit if both were saved.
     case saveAndQuit
     /// Read the workspace again from disk, dropping unsaved edits.

@@ -130,6 +130,17 @@ public struct Session: Sendable {
         savedConfig = ws.config
     }
 
+    /// lifeline.toml holds new goals or rules: they are saved, and the screens recompute.
+    mutating func playbookWritten(_ ws: Workspace) {
+        savedConfig.goals = ws.config.goals
+        savedConfig.rules = ws.config.rules
+        var next = workspace
+        next.sources = ws.sources
+        next.config.goals = ws.config.goals
+        next.config.rules = ws.config.rules
+        replace(next, whole)
+    }
+
     mutating func reloaded(_ ws: Workspace, _ next: Analysis) {
         replace(ws, next)
         history = EditHistory()

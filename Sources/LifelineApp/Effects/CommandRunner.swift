@@ -30,6 +30,7 @@ public final class CommandRunner {
         case .save: return [save(state.workspace, into: nil)]
         case .saveElsewhere(let folder): return [save(state.workspace, into: folder)]
         case .saveSettings: return [saveSettings(state.session)]
+        case let .writePlaybook(change, words): return [write(change, words, state.workspace)]
         case .saveAndQuit: return saveAndQuit(state.session)
         case .reload(let reason): return [reload(because: reason)]
         case .checkFiles:
@@ -61,6 +62,17 @@ public final class CommandRunner {
             return .settingsSaved(ws)
         } catch {
             return .settingsSaveFailed("\(error)")
+        }
+    }
+
+    private func write(_ change: PlaybookWrite, _ words: String, _ workspace: Workspace) -> Message {
+        var ws = workspace
+        do {
+            try WorkspaceSaver.write(change, into: &ws)
+            watch.refresh()
+            return .playbookWritten(ws, words)
+        } catch {
+            return .playbookWriteFailed("\(error)")
         }
     }
 

@@ -26,6 +26,9 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case forecast
     case cohorts
     case leavers
+    case goals
+    case goalsForm = "goals-form"
+    case ruleEditor = "rule-editor"
 
     /// The heading of this context's keys in help.
     public var title: String {
@@ -51,6 +54,9 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .forecast: "Forecast"
         case .cohorts: "Cohorts"
         case .leavers: "Who had left"
+        case .goals: "Goals"
+        case .goalsForm: "Setting goals"
+        case .ruleEditor: "Editing a rule"
         }
     }
 }
@@ -72,4 +78,5 @@ public enum Action: String, CaseIterable, Sendable {
     case saveAndQuit = "save-and-quit", discardAndQuit = "discard-and-quit", reload, saveElsewhere = "save-elsewhere"
     case goals, tasks, markDone = "mark-done", snooze, addNote = "add-note", groupBy = "group-by"
     case forecast, cohorts, left, right, toggleView = "toggle-view"
+    case newRule = "new-rule"
 }

@@ -114,6 +114,10 @@ extension KeyMap {
         bind(.tasks, .snooze, [c("z")], "snooze the task until a date", hint: "snooze"),
         bind(.tasks, .addNote, [c("N")], "add a note to the task (it stays open)", hint: "note"),
         bind(.tasks, .groupBy, [c("b")], "group by owner or by rule", hint: "group"),
+        bind(.tasks, .edit, [c("e")], "edit the task's rule, seeing whom it matches as you type", hint: "edit rule"),
+        bind(.tasks, .newRule, [c("+")], "write a new rule, seeing whom it matches as you type", hint: "new rule"),
+
+        bind(.goals, .edit, [c("e")], "set goals: measure the baselines now, choose each target", hint: "set goals"),
 
         bind(.month, .open, [.enter], "open the account", hint: "open account"),
 
@@ -172,6 +176,16 @@ extension KeyMap {
 
         bind(.prompt, .confirm, [.enter], "accept", hint: "accept"),
         bind(.prompt, .cancel, [.escape], "cancel", hint: "cancel"),
+
+        bind(.goalsForm, .down, [.down, .tab], "next target", hint: "target"),
+        bind(.goalsForm, .up, [.up, .backTab], "previous target"),
+        bind(.goalsForm, .confirm, [.enter], "measure the baselines now and write the goals to lifeline.toml", hint: "write"),
+        bind(.goalsForm, .cancel, [.escape], "cancel; nothing is written", hint: "cancel"),
+
+        bind(.ruleEditor, .down, [.down, .tab], "next field", hint: "field"),
+        bind(.ruleEditor, .up, [.up, .backTab], "previous field"),
+        bind(.ruleEditor, .confirm, [.enter], "save the rule to lifeline.toml", hint: "save"),
+        bind(.ruleEditor, .cancel, [.escape], "cancel; nothing is written", hint: "cancel"),
 
         bind(.accountForm, .down, [.down, c("j")], "next field", hint: "field"),
         bind(.accountForm, .up, [.up, c("k")], "previous field"),

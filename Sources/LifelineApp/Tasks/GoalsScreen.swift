@@ -14,9 +14,10 @@ struct GoalsScreen: ScreenComponent {
     init(_ session: Session) { goals = Goals.progress(session.workspace, current: session.whole) }
 
     var route: Route { .goals }
-    var contexts: [KeyContext] { [.list] }
+    var contexts: [KeyContext] { [.goals, .list] }
 
     mutating func handle(_ action: Action, key: Key, _ session: inout Session, _ queue: inout Queue) {
+        if action == .edit { return queue.show(GoalsFormPopup(session)) }
         _ = table.apply(action, rows: goals.count, visible: Table.visibleRows(in: session.layout.body.inset(by: 1).inset(top: 2)))
     }
 
@@ -32,7 +33,7 @@ struct GoalsScreen: ScreenComponent {
         block.render(in: layout.body, on: &screen)
         let inner = block.inner(layout.body)
         guard let start = settings.start, let first = goals.first else {
-            screen.put(" No goals yet: set [goals] with a start date and targets in lifeline.toml (docs/WORKSPACE.md, \"Goals\").",
+            screen.put(" No goals yet: press \(s.keys.label(.edit, in: .goals)) to measure today's baselines and set targets (or :goals set).",
                        x: inner.left, y: inner.top, maxWidth: inner.width, style: s.theme[.textDim])
             return
         }

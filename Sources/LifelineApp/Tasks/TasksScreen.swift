@@ -48,6 +48,8 @@ struct TasksScreen: ScreenComponent {
             grouping = grouping == .owner ? .rule : .owner
             tasks = Self.tasks(session, grouping)
             table = TableState()
+        case .newRule: queue.show(RuleEditorPopup(editing: nil, session))
+        case .edit where selected == nil: queue.show(RuleEditorPopup(editing: session.workspace.config.rules.first, session))
         default:
             guard let task = selected else { return }
             let rule = session.workspace.config.rules[task.rule]
@@ -56,6 +58,7 @@ struct TasksScreen: ScreenComponent {
             case .markDone: decide(TaskDecision(rule: rule.name, account: task.account, status: .done, date: session.analysis.asOf), &session)
             case .snooze: queue.show(TaskPromptPopup(.snooze, task, session))
             case .addNote: queue.show(TaskPromptPopup(.note, task, session))
+            case .edit: queue.show(RuleEditorPopup(editing: rule, session))
             default: break
             }
         }
@@ -91,7 +94,7 @@ struct TasksScreen: ScreenComponent {
         var columns = [TableColumn(grouping == .owner ? "Owner" : "Rule", width: .length(wide ? 18 : 14)), TableColumn("Due", width: .length(10)),
                        TableColumn("Account", width: .fill(2)), TableColumn(grouping == .owner ? "Rule" : "Owner", width: .length(wide ? 22 : 16))]
         if wide { columns.append(TableColumn("Play", width: .fill(3))) }
-        let empty = ws.config.rules.isEmpty ? "No rules yet: add [[rules]] to lifeline.toml (docs/WORKSPACE.md, \"The playbook\")."
+        let empty = ws.config.rules.isEmpty ? "No rules yet: press \(s.keys.label(.newRule, in: .tasks)) to write one and see whom it matches."
                                             : "Nothing to do: no rule matches an account whose task is still open."
         let rows = tasks
         Table(columns: columns, rowCount: rows.count, state: table, theme: s.theme, emptyText: empty) { i in

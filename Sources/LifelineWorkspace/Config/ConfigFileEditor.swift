@@ -3,6 +3,8 @@ import LifelineTOML
 /// A value to write for one key.
 public enum ConfigValue: Equatable, Sendable {
     case number(Double), integer(Int), string(String)
+    /// A one-line array, such as a goal's pair of targets.
+    indirect case array([ConfigValue])
 
     /// The value as a TOML token.
     var tomlText: String {
@@ -10,6 +12,7 @@ public enum ConfigValue: Equatable, Sendable {
         case .integer(let i): return String(i)
         case .number(let d): return ConfigFileEditor.formatNumber(d)
         case .string(let s): return ConfigFileEditor.quote(s)
+        case .array(let items): return "[" + items.map(\.tomlText).joined(separator: ", ") + "]"
         }
     }
 }
