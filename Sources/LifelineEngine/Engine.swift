@@ -125,13 +125,23 @@ public enum Engine {
     public static func reweigh(_ analysis: inout Analysis, in workspace: Workspace) {
         var results = analysis.accounts
         analysis.accounts = []
-        let weights = workspace.config.weights
-        for a in results.indices where results[a].takesPart {
-            results[a].health = results[a].factors.health(weights: weights)
-            results[a].healthThen = results[a].factorsThen.flatMap { $0.health(weights: weights) }
-            RiskRules.assess(&results[a], renewalDate: workspace.accounts[a].renewalDate, asOf: analysis.asOf, thresholds: workspace.config.risk)
+        let weights = workspace.config.weights, asOf = analysis.asOf, thresholds = workspace.config.risk
+        // On every core: each account's health and risk depend on its own
+        // scores alone (new weights took 126 ms on 100,000 accounts, issue 8).
+        let n = results.count
+        let slices = n < 2_000 ? 1 : 16
+        results.withUnsafeMutableBufferPointer { buffer in
+            let out = buffer
+            DispatchQueue.concurrentPerform(iterations: slices) { s in
+                for a in (n * s / slices)..<(n * (s + 1) / slices) where out[a].takesPart {
+                    out[a].health = out[a].factors.health(weights: weights)
+                    out[a].healthThen = out[a].factorsThen.flatMap { $0.health(weights: weights) }
+                    RiskRules.assess(&out[a], renewalDate: workspace.accounts[a].renewalDate, asOf: asOf, thresholds: thresholds)
+                }
+            }
         }
-        analysis = summarize(workspace, asOf: analysis.asOf, results: results, previousForecast: analysis.forecast)
+        // The NPS trend does not depend on weights or risk thresholds.
+        analysis = summarize(workspace, asOf: asOf, results: results, trend: analysis.npsTrend, previousForecast: analysis.forecast)
     }
 
     /// The raw signals behind account `a`'s factors at as_of and 30 days before.
