@@ -57,6 +57,21 @@ final class SnapshotTests: XCTestCase {
     }
 
     func testDashboard() throws { try check("dashboard") { _ in } }
+
+    func testTooSmall() throws {
+        let s = try app(width: 50, height: 12)
+        let backend = TestBackend(width: 50, height: 12)
+        backend.draw(AppView.render(s))
+        try compare(backend.text + "\n", "too-small-50x12.txt", file: #filePath, line: #line)
+    }
+
+    func testLoadingScreen() throws {
+        for (w, h) in Self.sizes {
+            let backend = TestBackend(width: w, height: h)
+            backend.draw(LoadingView.render(width: w, height: h, path: "/home/ana/exports/acme", what: "reading usage.csv · 120 of 364 MB · 3100000 rows", fraction: 0.33))
+            try compare(backend.text + "\n", "loading-\(w)x\(h).txt", file: #filePath, line: #line)
+        }
+    }
     func testDashboardOtherPaneFocused() throws { try check("dashboard-nps") { $0.press(.character("4"), .up, .up) } }
     func testHelp() throws { try check("help") { $0.press(.character("?")) } }
     func testHelpScrolled() throws { try check("help-scrolled") { $0.press(.character("?"), .pageDown, .down) } }
@@ -74,9 +89,9 @@ final class SnapshotTests: XCTestCase {
     func testDashboardAtRiskByHealth() throws { try check("dashboard-by-health") { $0.press(.character(">")) } }
     func testDashboardFind() throws { try check("dashboard-find") { $0.press(.character("/")); $0.type("cascade") } }
     func testTimelineFound() throws { try check("account-find") { $0.press(.enter, .character("/")); $0.type("paid"); $0.press(.enter, .character("n")) } }
-    func testGroupsByOwner() throws { try check("groups") { $0.press(.character("F"), .down) } }
+    func testGroupsByOwner() throws { try check("groups") { $0.press(.character("B"), .down) } }
     func testGroupsByRisk() throws { try check("groups-risk") { $0.press(.character(":")); $0.type("group risk"); $0.press(.enter) } }
-    func testGroupListed() throws { try check("groups-plan-list") { $0.press(.character("F"), .character("b"), .character("b"), .enter) } }
+    func testGroupListed() throws { try check("groups-plan-list") { $0.press(.character("B"), .character("b"), .character("b"), .enter) } }
     func testAccountDetail() throws { try check("account") { $0.press(.enter) } }
     func testAccountDetailTimelineScrolled() throws { try check("account-timeline") { $0.press(.enter, .down, .down, .down) } }
     func testAccountForm() throws { try check("account-form") { $0.press(.enter, .character("e"), .down, .down, .down, .enter) } }
