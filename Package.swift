@@ -35,7 +35,7 @@ let package = Package(
         // Turning an Analysis into JSON, text and the tier export; shared by CLI and dashboard.
         // Swift 5 mode: the JSON report writes accounts' lines in parallel into an
         // unsafe buffer captured by concurrentPerform (one slot per worker).
-        .target(name: "LifelineReports", dependencies: ["LifelineEngine"], swiftSettings: [.swiftLanguageMode(.v5)]),
+        .target(name: "LifelineReports", dependencies: ["LifelineEngine", "LifelineTUI"], swiftSettings: [.swiftLanguageMode(.v5)]),
         // Deterministic synthetic workspaces for the sample data and the benchmark.
         .target(name: "LifelineGenerator"),
         // The theme files in themes/, shipped as resources so the program finds them from any folder.

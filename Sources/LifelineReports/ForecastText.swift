@@ -1,4 +1,5 @@
 import LifelineEngine
+import LifelineTUI
 import LifelineWorkspace
 
 /// `lifeline forecast` in words: the model and why, its parameters as a
@@ -65,7 +66,7 @@ public enum ForecastText {
         for row in top {
             let account = ws.accounts[row.a]
             let label = TerminalText.escaped(account.id + " " + account.name)
-            s += "  " + TextReport.pad(String(label.prefix(27)), 28) + TextReport.lpad(Formatting.fixed(row.chance, 2), 9)
+            s += "  " + TextReport.pad(label.truncated(toWidth: 27), 28) + TextReport.lpad(Formatting.fixed(row.chance, 2), 9)
                 + TextReport.lpad(Formatting.money(row.clv, currency: cur), 16) + TextReport.lpad(Formatting.money(row.stake, currency: cur), 16) + "\n"
         }
         return s

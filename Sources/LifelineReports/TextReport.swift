@@ -1,4 +1,5 @@
 import LifelineEngine
+import LifelineTUI
 import LifelineWorkspace
 
 /// The human-readable outputs of the headless commands: a summary that reads
@@ -106,11 +107,15 @@ public enum TextReport {
         return s
     }
 
+    /// Padded to `n` terminal columns, as the dashboard measures them: a
+    /// wide (CJK) character takes two, so the columns after it stay aligned.
     static func pad(_ s: String, _ n: Int) -> String {
-        s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count)
+        let w = s.displayWidth
+        return w >= n ? s + " " : s + String(repeating: " ", count: n - w)
     }
 
     static func lpad(_ s: String, _ n: Int) -> String {
-        s.count >= n ? " " + s : String(repeating: " ", count: n - s.count) + s
+        let w = s.displayWidth
+        return w >= n ? " " + s : String(repeating: " ", count: n - w) + s
     }
 }

@@ -65,3 +65,26 @@ final class TerminalAndMarkdownSafetyTests: CLITestCase {
         assertLine(in: all.stdout, containing: ["10003 errors"])
     }
 }
+
+/// Text tables line up by terminal columns: a wide (CJK) character takes two.
+final class TextAlignmentTests: CLITestCase {
+    func testWideOwnerNamesKeepTheNameColumnAligned() throws {
+        let ws = try workspace([
+            "accounts.csv": """
+                id,name,start_date,mrr,owner
+                A1,First,2024-01-01,100,田中太郎
+                A2,Second,2024-01-01,90,Ana
+
+                """,
+        ])
+        let run = try lifeline("accounts", ws.path)
+        assertStatus(run, 0)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        let first = try XCTUnwrap(lines.first { $0.hasSuffix("First") }), second = try XCTUnwrap(lines.first { $0.hasSuffix("Second") })
+        // The name starts at the same terminal column in both rows (田中太郎 is 8 columns wide).
+        func column(_ line: String, _ name: String) -> Int {
+            line.dropLast(name.count).reduce(0) { $0 + ($1.unicodeScalars.first!.value >= 0x1100 ? 2 : 1) }
+        }
+        XCTAssertEqual(column(first, "First"), column(second, "Second"), run.stdout)
+    }
+}
