@@ -135,11 +135,22 @@ struct ForecastScreen: ScreenComponent {
                        TableColumn(f.model == .subscription ? "Renew" : "Alive", width: .length(5), alignment: .right),
                        TableColumn("Pred CLV", width: .length(8), alignment: .right), TableColumn("At stake", width: .length(8), alignment: .right)]
         if wide { columns.append(TableColumn("CLV §6", width: .length(8), alignment: .right)) }
+        // A wide screen adds what a CSM acts on next, rather than a wider name.
+        let wider = area.width >= 120
+        if wider {
+            columns += [TableColumn("Tier", width: .length(8)), TableColumn("Risk", width: .length(5)),
+                        TableColumn("Owner", width: .length(16)), TableColumn("Renews", width: .length(10))]
+        }
         Table(columns: columns, rowCount: rows.count, state: table, theme: s.theme, emptyText: "No account is at stake.") { i in
             let row = rows[i]
             let r = s.analysis.accounts[row.account]
-            let cells = [Line(s.workspace.accounts[row.account].name), Line(row.chance.map { Formatting.fixed($0, 2) } ?? "—"),
+            let account = s.workspace.accounts[row.account]
+            var cells = [Line(account.name), Line(row.chance.map { Formatting.fixed($0, 2) } ?? "—"),
                          money(r.forecast.predictedCLV), money(row.stake), money(r.clv)]
+            if wider {
+                cells += [Line([Labels.tier(r.tier, s.theme)]), Line([Labels.risk(r.risk, s.theme)]),
+                          Line(account.owner ?? "—"), Line(Formatting.date(account.renewalDate))]
+            }
             return Array(cells.prefix(columns.count))
         }.render(in: block.inner(area), on: &screen)
     }
