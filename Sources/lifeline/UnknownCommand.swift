@@ -1,4 +1,5 @@
 import Foundation
+import LifelineWorkspace
 
 /// A first word that is neither a command nor an existing file or folder.
 ///
@@ -32,19 +33,5 @@ struct UnknownCommand {
         let distances = commands.map { ($0, editDistance(word, $0)) }
         guard let best = distances.map(\.1).min(), best <= 2 else { return [] }
         return distances.filter { $0.1 == best }.map(\.0)
-    }
-
-    /// Levenshtein distance: insertions, deletions and substitutions of characters.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var previous = Array(0...b.count)
-        for (i, x) in a.enumerated() {
-            var current = [i + 1]
-            for (j, y) in b.enumerated() {
-                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import LifelineEngine
 import LifelineReports
+import LifelineText
 
 /// One suggestion under the `:` line: what it shows and what Tab puts in the line.
 struct Candidate: Equatable, Sendable {
@@ -88,26 +89,9 @@ enum CommandLineParser {
     /// The choice nearest to a misspelt word, if one is near enough.
     static func suggestion(for word: String, among choices: [String]) -> String? {
         let w = word.lowercased()
-        let scored = choices.map { ($0, distance(w, $0.lowercased())) }.min { $0.1 < $1.1 }
+        let scored = choices.map { ($0, editDistance(w, $0.lowercased())) }.min { $0.1 < $1.1 }
         guard let (choice, d) = scored, d <= max(1, w.count / 3) || choice.hasPrefix(w) else { return nil }
         return choice
-    }
-
-    /// Levenshtein distance.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let x = Array(a), y = Array(b)
-        var row = Array(0...y.count)
-        for i in 1...max(1, x.count) where !x.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: y.count, by: 1) {
-                let cost = x[i - 1] == y[j - 1] ? 0 : 1
-                let next = min(row[j] + 1, row[j - 1] + 1, previous + cost)
-                previous = row[j]
-                row[j] = next
-            }
-        }
-        return x.isEmpty ? y.count : row[y.count]
     }
 
     private static func split(_ line: String) -> (String, String) {

@@ -46,22 +46,9 @@ public enum RuleSignal: String, CaseIterable, Sendable {
     /// enough to be what was meant (a case slip, or at most two edits).
     public static func suggestion(for word: String) -> RuleSignal? {
         if let exact = RuleSignal(rawValue: word.lowercased()) { return exact }
-        let typed = Array(word.lowercased().unicodeScalars)
-        let scored = allCases.map { ($0, editDistance(typed, Array($0.rawValue.unicodeScalars))) }
+        let typed = word.lowercased()
+        let scored = allCases.map { ($0, editDistance(typed, $0.rawValue)) }
         guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= min(2, max(1, typed.count / 3)) else { return nil }
         return best.0
-    }
-
-    /// Levenshtein distance: insertions, deletions and substitutions.
-    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-        var previous = Array(0...b.count)
-        for (i, x) in a.enumerated() {
-            var row = [i + 1]
-            for (j, y) in b.enumerated() {
-                row.append(min(previous[j + 1] + 1, row[j] + 1, previous[j] + (x == y ? 0 : 1)))
-            }
-            previous = row
-        }
-        return previous[b.count]
     }
 }
