@@ -29,7 +29,7 @@ public enum Goals {
         guard let start = settings.start, !settings.goals.isEmpty else { return [] }
         let needsMeasure = start <= current.asOf && settings.goals.contains { settings.baselines[$0.metric] == nil }
         let then = needsMeasure ? Engine.analyze(workspace, asOf: start, healthDelta: false).kpis : nil
-        let due6 = addingMonths(6, to: start), due12 = addingMonths(12, to: start)
+        let due6 = CivilDate.adding(months: 6, to: start), due12 = CivilDate.adding(months: 12, to: start)
         let expected = clamp(Double(current.asOf - start) / Double(due12 - start), 0, 1) * 100
         return settings.goals.map { goal in
             let written = settings.baselines[goal.metric]
@@ -48,15 +48,6 @@ public enum Goals {
     private static func progress(_ current: Double?, _ baseline: Double?, _ target: Double?) -> Double? {
         guard let current, let baseline, let target, target != baseline else { return nil }
         return (current - baseline) / (target - baseline) * 100
-    }
-
-    /// The same day `months` later, or that month's last day when it is shorter
-    /// (2025-08-31 + 6 months = 2026-02-28), as SPEC §14.1 adds months.
-    static func addingMonths(_ months: Int, to day: Day) -> Day {
-        let c = CivilDate.components(day)
-        let m = c.year * 12 + c.month - 1 + months
-        let year = m / 12, month = m % 12 + 1
-        return CivilDate.day(year: year, month: month, day: min(c.day, CivilDate.daysIn(month: month, year: year)))
     }
 }
 
