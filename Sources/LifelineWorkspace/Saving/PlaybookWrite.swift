@@ -93,8 +93,7 @@ extension WorkspaceSaver {
     /// then holds the goals and rules as the file does.
     public static func write(_ change: PlaybookWrite, into ws: inout Workspace) throws {
         guard !ws.isSingleFile else { throw SaveError.cannotWrite(ws.path, "a single CSV file has no lifeline.toml; open its folder instead") }
-        var source = ws.sources[ConfigFile.name] ?? SourceFile(name: ConfigFile.name, bytes: nil)
-        let old = String(decoding: source.bytes ?? [], as: UTF8.self)
+        let old = String(decoding: ws.sources[ConfigFile.name]?.bytes ?? [], as: UTF8.self)
         let text = change.applied(to: old)
         var before = DiagnosticLog(), after = DiagnosticLog()
         _ = ConfigFile.parse(old, log: &before)
@@ -103,15 +102,7 @@ extension WorkspaceSaver {
             let problem = after.kept.first { d in d.severity == .error && !before.kept.contains { $0.message == d.message } }
             throw SaveError.cannotWrite(ConfigFile.name, problem?.message ?? "it would not read back")
         }
-        let bytes = Array(text.utf8)
-        let file = try AtomicFile((ws.path as NSString).appendingPathComponent(ConfigFile.name), name: ConfigFile.name)
-        let lock = try SaveLock(folders: [file.folder])
-        defer { lock.release() }
-        removeLeftovers(in: [file.folder])
-        try file.replace(with: bytes, ifStill: source.fingerprint)
-        source.bytes = bytes
-        source.fingerprint = SourceFile.Fingerprint(bytes)
-        ws.sources[ConfigFile.name] = source
+        try replaceConfigFile(with: Array(text.utf8), in: &ws)
         ws.config.goals = config.goals
         ws.config.rules = config.rules
     }

@@ -54,9 +54,15 @@ public enum WorkspaceSaver {
     /// only those values (comments and layout stay), atomically.
     public static func saveSettings(_ ws: inout Workspace, from old: Config) throws {
         guard !ws.isSingleFile else { throw SaveError.cannotWrite(ws.path, "a single CSV file has no lifeline.toml; open its folder instead") }
+        let text = String(decoding: ws.sources[ConfigFile.name]?.bytes ?? [], as: UTF8.self)
+        try replaceConfigFile(with: Array(ConfigFileEditor.setting(ws.config.changes(from: old), in: text).utf8), in: &ws)
+    }
+
+    /// Replaces lifeline.toml with `bytes` under the folder's lock, refused if
+    /// the file changed on disk since it was read; the workspace then holds
+    /// them as read.
+    static func replaceConfigFile(with bytes: [UInt8], in ws: inout Workspace) throws {
         var source = ws.sources[ConfigFile.name] ?? SourceFile(name: ConfigFile.name, bytes: nil)
-        let text = String(decoding: source.bytes ?? [], as: UTF8.self)
-        let bytes = Array(ConfigFileEditor.setting(ws.config.changes(from: old), in: text).utf8)
         let file = try AtomicFile(path(of: ConfigFile.name, ws, nil), name: ConfigFile.name)
         let lock = try SaveLock(folders: [file.folder])
         defer { lock.release() }
