@@ -72,16 +72,7 @@ extension ConfigFileEditor {
         var seen = written
         site.entries = entries.reversed().filter { seen.insert($0.key).inserted }.reversed().map { renderKey($0.key) + " = " + $0.value.tomlText }
         if !site.entries.isEmpty { edits.append(site.edit(eol: layout.lineEnding, order: edits.count)) }
-        edits.sort { ($0.start, $0.order) < ($1.start, $1.order) }
-        var out: [UInt8] = []
-        var cursor = 0
-        for e in edits where e.start >= cursor {
-            out += bytes[cursor..<e.start]
-            out += Array(e.text.utf8)
-            cursor = e.end
-        }
-        out += bytes[cursor...]
-        return String(decoding: out, as: UTF8.self)
+        return applying(edits, to: bytes)
     }
 
     /// Where the value of the `key = value` statement starting at `start` lies.

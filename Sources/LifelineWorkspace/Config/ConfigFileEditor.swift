@@ -100,7 +100,13 @@ public enum ConfigFileEditor {
         }
 
         guard !edits.isEmpty else { return text }
-        edits.sort { ($0.start, $0.order) < ($1.start, $1.order) }
+        return applying(edits, to: bytes)
+    }
+
+    /// The file's bytes with each edit's range replaced by its text, in order
+    /// of position (insertions at one place in the order they were made).
+    static func applying(_ edits: [Edit], to bytes: [UInt8]) -> String {
+        let edits = edits.sorted { ($0.start, $0.order) < ($1.start, $1.order) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 64)
         var cursor = 0
