@@ -15,8 +15,6 @@ public struct Session: Sendable {
     public internal(set) var whole: Analysis
     /// The owner whose accounts alone every pane, KPI and export show (`--owner`, `:owner`).
     public internal(set) var owner: String?
-    /// Every owner named in accounts.csv, sorted, for `:owner`.
-    public internal(set) var owners: [String]
     public internal(set) var model: DashboardModel
     /// The ids' ends that tell apart accounts sharing a name.
     public internal(set) var names: NameSuffixes
@@ -41,7 +39,6 @@ public struct Session: Sendable {
         self.whole = analysis
         self.owner = owner
         self.analysis = Self.book(of: owner, analysis, workspace)
-        self.owners = Self.owners(workspace)
         self.model = DashboardModel(self.analysis, workspace)
         self.names = NameSuffixes(workspace)
         self.themes = themes
@@ -99,7 +96,6 @@ public struct Session: Sendable {
         if !ws.accounts.elementsEqual(workspace.accounts, by: { $0.name == $1.name && $0.id == $1.id }) { names = NameSuffixes(ws) }
         workspace = ws
         whole = next
-        owners = Self.owners(ws)
         analysis = Self.book(of: owner, next, ws)
         model = DashboardModel(analysis, ws)
         revision += 1
@@ -117,7 +113,9 @@ public struct Session: Sendable {
         return analysis.restricted(to: { ws.accounts[$0].owner == owner }, in: ws)
     }
 
-    private static func owners(_ ws: Workspace) -> [String] { Array(Set(ws.accounts.compactMap(\.owner))).sorted() }
+    /// Every owner named in accounts.csv, sorted (`:owner`, the list's owner filter):
+    /// worked out when asked, not after every edit (a pass over every account).
+    public var owners: [String] { Array(Set(workspace.accounts.compactMap(\.owner))).sorted() }
 
     /// The files as written now: nothing unsaved.
     mutating func saved(_ ws: Workspace) {

@@ -46,8 +46,7 @@ struct AccountListScreen: ScreenComponent {
         case .cycleRisk: next.risk = AccountQuery.cycle(query.risk, through: RiskLevel.allCases)
         case .cycleTier: next.tier = AccountQuery.cycle(query.tier, through: Tier.allCases)
         case .cycleOwner:
-            let owners = Array(Set(session.workspace.accounts.compactMap(\.owner))).sorted()
-            next.owner = AccountQuery.cycle(query.owner, through: owners)
+            next.owner = AccountQuery.cycle(query.owner, through: session.owners)
         case .clearFilters: next = AccountQuery(sort: query.sort, descending: query.descending)
         default: break
         }
