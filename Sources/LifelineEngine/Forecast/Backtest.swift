@@ -40,7 +40,7 @@ public struct Backtest: Sendable, Equatable {
                     predicted.append(sub.model.survivalAfter(renewals: n, more: ahead))
                     if now.accounts[a].churnedOn.map({ $0 > end }) ?? true { actual += 1 }
                 }
-                return Month(end: end, predicted: exactSum(predicted), actual: Double(actual))
+                return Month(end: end, predicted: ExactSum(predicted).value, actual: Double(actual))
             }
         case (.purchases, _, .success(let buy)):
             let weeks = ends.map { Double($0 - calibration) / 7 }
@@ -55,7 +55,7 @@ public struct Backtest: Sendable, Equatable {
                     for i in ends.indices where d <= ends[i] { actual[i] += 1 }
                 }
             }
-            test.months = ends.indices.map { Month(end: ends[$0], predicted: exactSum(predicted[$0]), actual: Double(actual[$0])) }
+            test.months = ends.indices.map { Month(end: ends[$0], predicted: ExactSum(predicted[$0]).value, actual: Double(actual[$0])) }
         }
         return test
     }

@@ -77,7 +77,7 @@ public struct CohortTable: Sendable, Equatable {
             averageLogo.append(Double(reaching.reduce(0) { $0 + $1.active[k] }) / Double(reaching.reduce(0) { $0 + $1.accounts }) * 100)
             let paying = reaching.filter { $0.revenue != nil }
             averageRevenue.append(paying.isEmpty ? nil
-                : exactSum(paying.map { $0.monthlyRevenue[k] }) / exactSum(paying.map { $0.monthlyRevenue[0] }) * 100)
+                : ExactSum(paying.map { $0.monthlyRevenue[k] }).value / ExactSum(paying.map { $0.monthlyRevenue[0] }).value * 100)
         }
         return CohortTable(asOf: asOf, cohorts: cohorts, averageLogo: averageLogo, averageRevenue: averageRevenue)
     }
