@@ -105,8 +105,8 @@ final class ForecastModelTests: XCTestCase {
     }
 
     func testExactSumIsOrderFree() {
-        XCTAssertEqual(exactSum([1e100, 1.0, -1e100]), 1.0)
-        XCTAssertEqual(exactSum([0.1, 0.2, 0.3]), 0.6)
-        XCTAssertEqual(exactSum([0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1]), 1.0)
+        XCTAssertEqual(ExactSum([1e100, 1.0, -1e100]).value, 1.0)
+        XCTAssertEqual(ExactSum([0.1, 0.2, 0.3]).value, 0.6)
+        XCTAssertEqual(ExactSum([0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1]).value, 1.0)
     }
 }
